@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Text;
+using Verbatim.Core.Reports;
+using Verbatim.Formats.Engine;
+using Verbatim.Cli.Output;
+
+namespace Verbatim.Cli.Commands;
+
+/// <summary><c>verbatim diff A B</c>: explain how two artifacts differ, and why.</summary>
+public static class DiffCommand
+{
+    public static Command Create()
+    {
+        var first = new Argument<string>("A") { Description = "The first file or directory." };
+        var second = new Argument<string>("B") { Description = "The second file or directory." };
+        var json = new Option<string?>("--json") { Description = "Write the JSON report to FILE ('-' for stdout).", HelpName = "FILE" };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report to FILE.", HelpName = "FILE" };
+        var text = new Option<string?>("--text") { Description = "Write the text report to FILE instead of stdout ('-' for stdout).", HelpName = "FILE" };
+        var exclude = new Option<string[]>("--exclude") { Description = "Skip members whose path or name matches GLOB (repeatable).", HelpName = "GLOB", AllowMultipleArgumentsPerToken = false };
+        var maxDepth = new Option<int>("--max-depth") { Description = "Open nested containers at most this deep.", DefaultValueFactory = _ => new DiffOptions().MaxDepth };
+        var maxReport = new Option<long>("--max-report-size") { Description = "Stop adding detail once the report reaches this many bytes.", HelpName = "BYTES", DefaultValueFactory = _ => new DiffOptions().MaxReportBytes };
+        var maxMember = new Option<long>("--max-member-size") { Description = "The largest size one member may expand to.", HelpName = "BYTES", DefaultValueFactory = _ => new DiffOptions().MaxMemberBytes };
+        var maxExpansion = new Option<long>("--max-expansion") { Description = "The total bytes the run may decompress.", HelpName = "BYTES", DefaultValueFactory = _ => new DiffOptions().MaxExpansionBytes };
+        var timeout = new Option<int>("--member-timeout") { Description = "Seconds one member's comparison may take before it is compared as bytes.", HelpName = "SECONDS", DefaultValueFactory = _ => (int)new DiffOptions().MemberTimeout.TotalSeconds };
+
+        var command = new Command("diff", "Explain how two artifacts differ, and why. Exit 0 identical, 1 different, 2 usage or unreadable input.")
+        {
+            first, second, json, html, text, exclude, maxDepth, maxReport, maxMember, maxExpansion, timeout,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new DiffOptions
+            {
+                MaxDepth = parse.GetValue(maxDepth),
+                MaxReportBytes = parse.GetValue(maxReport),
+                MaxMemberBytes = parse.GetValue(maxMember),
+                MaxExpansionBytes = parse.GetValue(maxExpansion),
+                MemberTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
+                Excludes = parse.GetValue(exclude) ?? [],
+            };
+            return await RunAsync(parse.GetValue(first)!, parse.GetValue(second)!, options, parse.GetValue(json), parse.GetValue(html), parse.GetValue(text), cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string a, string b, DiffOptions options, string? json, string? html, string? text, CancellationToken cancellationToken)
+    {
+        DiffResult result;
+        try
+        {
+            result = await new DiffEngine(FormatRegistry.Default, options).CompareAsync(a, b, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InputException e)
+        {
+            await Console.Error.WriteLineAsync($"verbatim diff: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrInput;
+        }
+
+        try
+        {
+            if (json is not null)
+            {
+                WriteTo(json, s => JsonReport.Write(s, a, b, result.Root, result.Summary));
+            }
+
+            if (html is not null)
+            {
+                WriteTo(html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(a, b, result.Root, result.Summary))));
+            }
+
+            var report = TextReport.Render(a, b, result.Root, result.Summary);
+            if (text is not null && text != "-")
+            {
+                WriteTo(text, s => s.Write(Encoding.UTF8.GetBytes(report)));
+            }
+            else if (json != "-" && html != "-")
+            {
+                Terminal.WriteReport(report);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"verbatim diff: cannot write the report: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrInput;
+        }
+
+        return result.Identical ? ExitCodes.Ok : ExitCodes.Different;
+    }
+
+    /// <summary>Writes to stdout for '-', else to a temporary file beside the target, renamed over it when complete.</summary>
+    private static void WriteTo(string target, Action<Stream> write)
+    {
+        if (target == "-")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            write(stdout);
+            return;
+        }
+
+        var full = Path.GetFullPath(target);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                write(file);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,254 @@
+using System.Buffers.Binary;
+using System.Text.RegularExpressions;
+using Verbatim.Core.Model;
+
+namespace Verbatim.Core.Causes;
+
+/// <summary>
+/// Recognises likely causes in changed content: dates, build paths, hashes, GUIDs, toolchain versions, user@host,
+/// reordered lines and locale-dependent sorting. Each finding carries the two sides' values, decoded.
+/// </summary>
+public static partial class ContentCauses
+{
+    private const int MaxTextLength = 64 * 1024;
+
+    private static readonly (Regex Pattern, CauseKind Kind, string What)[] Patterns =
+    [
+        (ToolchainRegex(), CauseKind.ToolchainVersion, "compiler or tool identification differs"),
+        (IsoDateRegex(), CauseKind.Timestamp, "embedded date differs"),
+        (CtimeRegex(), CauseKind.Timestamp, "embedded date differs"),
+        (RfcDateRegex(), CauseKind.Timestamp, "embedded date differs"),
+        (CDateRegex(), CauseKind.Timestamp, "embedded date (__DATE__/__TIME__) differs"),
+        (GuidRegex(), CauseKind.RandomId, "random identifier (GUID/UUID) differs"),
+        (HashRegex(), CauseKind.EmbeddedHash, "embedded hash differs: it is a digest of other contents"),
+        (BuildPathRegex(), CauseKind.BuildPath, "build path differs"),
+        (UserHostRegex(), CauseKind.HostOrUser, "user or host name differs"),
+        (EpochRegex(), CauseKind.Timestamp, "embedded Unix time differs"),
+    ];
+
+    /// <summary>Causes found in one changed pair of texts (a line, a string, a field value).</summary>
+    public static IReadOnlyList<Cause> Classify(string left, string right)
+    {
+        if (left.Length > MaxTextLength)
+        {
+            left = left[..MaxTextLength];
+        }
+
+        if (right.Length > MaxTextLength)
+        {
+            right = right[..MaxTextLength];
+        }
+
+        var found = new List<Cause>();
+        var seen = new HashSet<CauseKind>();
+        foreach (var (pattern, kind, what) in Patterns)
+        {
+            if (seen.Contains(kind))
+            {
+                continue;
+            }
+
+            var l = pattern.Matches(left).Select(m => m.Value).ToList();
+            var r = pattern.Matches(right).Select(m => m.Value).ToList();
+            if (l.Count == 0 && r.Count == 0)
+            {
+                continue;
+            }
+
+            var onlyLeft = l.Except(r, StringComparer.Ordinal).FirstOrDefault();
+            var onlyRight = r.Except(l, StringComparer.Ordinal).FirstOrDefault();
+            if (onlyLeft is null && onlyRight is null)
+            {
+                continue;
+            }
+
+            if (kind == CauseKind.Timestamp && pattern == EpochRegex())
+            {
+                if (onlyLeft is null || onlyRight is null || !IsEpoch(onlyLeft) || !IsEpoch(onlyRight))
+                {
+                    continue;
+                }
+
+                onlyLeft = Timestamps.Describe(long.Parse(onlyLeft, System.Globalization.CultureInfo.InvariantCulture));
+                onlyRight = Timestamps.Describe(long.Parse(onlyRight, System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (kind == CauseKind.EmbeddedHash && (onlyLeft is null || onlyRight is null || onlyLeft.Length != onlyRight.Length))
+            {
+                continue;
+            }
+
+            if (kind == CauseKind.BuildPath && !LooksLikeBuildPath(onlyLeft, onlyRight))
+            {
+                continue;
+            }
+
+            seen.Add(kind);
+            found.Add(new Cause(kind, what, onlyLeft, onlyRight));
+        }
+
+        return found;
+    }
+
+    /// <summary>Causes found in lines that were changed, taken pairwise (removed line i against added line i).</summary>
+    public static IReadOnlyList<Cause> ClassifyLines(IReadOnlyList<string> removed, IReadOnlyList<string> added)
+    {
+        var causes = new List<Cause>();
+        if (removed.Count > 0 && removed.Count == added.Count && IsPermutation(removed, added))
+        {
+            causes.Add(OrderCause(removed, added, "the same lines appear in a different order"));
+            return causes;
+        }
+
+        for (var i = 0; i < Math.Min(Math.Min(removed.Count, added.Count), 64); i++)
+        {
+            Merge(causes, Classify(removed[i], added[i]));
+        }
+
+        return causes;
+    }
+
+    /// <summary>
+    /// The cause of two sequences holding the same items in another order: locale-dependent sorting when each side is
+    /// sorted under a different collation, else plain member order.
+    /// </summary>
+    public static Cause OrderCause(IReadOnlyList<string> left, IReadOnlyList<string> right, string what)
+    {
+        var leftSort = SortedUnder(left);
+        var rightSort = SortedUnder(right);
+        if (leftSort is not null && rightSort is not null && leftSort != rightSort)
+        {
+            return new Cause(CauseKind.LocaleOrdering, $"{what}: sorted by {leftSort} on one side and {rightSort} on the other (the build's locale decided the order)", leftSort, rightSort);
+        }
+
+        var at = Enumerable.Range(0, Math.Min(left.Count, right.Count)).FirstOrDefault(i => left[i] != right[i]);
+        return new Cause(CauseKind.MemberOrder, $"{what} (first change at position {at + 1})", Shorten(left[at]), Shorten(right[at]));
+    }
+
+    /// <summary>Causes found in a differing byte run: 32/64-bit Unix times (little or big endian), else the strings around it.</summary>
+    public static IReadOnlyList<Cause> ClassifyBytes(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        if (left.Length == right.Length && left.Length is 4 or 8)
+        {
+            long l = left.Length == 4 ? BinaryPrimitives.ReadUInt32LittleEndian(left) : BinaryPrimitives.ReadInt64LittleEndian(left);
+            long r = left.Length == 4 ? BinaryPrimitives.ReadUInt32LittleEndian(right) : BinaryPrimitives.ReadInt64LittleEndian(right);
+            if (!(Timestamps.IsPlausible(l) && Timestamps.IsPlausible(r)))
+            {
+                l = left.Length == 4 ? BinaryPrimitives.ReadUInt32BigEndian(left) : BinaryPrimitives.ReadInt64BigEndian(left);
+                r = left.Length == 4 ? BinaryPrimitives.ReadUInt32BigEndian(right) : BinaryPrimitives.ReadInt64BigEndian(right);
+            }
+
+            if (Timestamps.IsPlausible(l) && Timestamps.IsPlausible(r) && Math.Abs(l - r) < 20L * 365 * 86400)
+            {
+                return [new Cause(CauseKind.Timestamp, "a binary Unix time differs", Timestamps.Describe(l), Timestamps.Describe(r))];
+            }
+        }
+
+        return Classify(Printable(left), Printable(right));
+    }
+
+    /// <summary>Adds the causes in <paramref name="more"/> whose kind is not yet in <paramref name="into"/>.</summary>
+    public static void Merge(List<Cause> into, IEnumerable<Cause> more)
+    {
+        foreach (var cause in more)
+        {
+            if (!into.Any(c => c.Kind == cause.Kind))
+            {
+                into.Add(cause);
+            }
+        }
+    }
+
+    private static bool IsEpoch(string digits) =>
+        long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && Timestamps.IsPlausible(v);
+
+    private static bool LooksLikeBuildPath(string? left, string? right)
+    {
+        if (left is null || right is null)
+        {
+            return false;
+        }
+
+        string[] roots = ["/build/", "/tmp/", "/home/", "/var/tmp/", "/root/", "/usr/src/", "/srv/", "/workspace", "/builds/", "/work/"];
+        return roots.Any(r => left.StartsWith(r, StringComparison.Ordinal) || right.StartsWith(r, StringComparison.Ordinal)) ||
+               (left.Count(c => c == '/') >= 3 && right.Count(c => c == '/') >= 3);
+    }
+
+    private static bool IsPermutation(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal) && !a.SequenceEqual(b, StringComparer.Ordinal);
+
+    private static string? SortedUnder(IReadOnlyList<string> items)
+    {
+        if (items.Count < 2)
+        {
+            return null;
+        }
+
+        (string Name, IComparer<string> Comparer)[] collations =
+        [
+            ("byte order (C locale)", StringComparer.Ordinal),
+            ("case-insensitive order", StringComparer.OrdinalIgnoreCase),
+            ("dictionary order ignoring punctuation", Comparer<string>.Create((x, y) => string.CompareOrdinal(Letters(x), Letters(y)))),
+        ];
+        foreach (var (name, comparer) in collations)
+        {
+            var sorted = true;
+            for (var i = 1; i < items.Count && sorted; i++)
+            {
+                sorted = comparer.Compare(items[i - 1], items[i]) <= 0;
+            }
+
+            if (sorted)
+            {
+                return name;
+            }
+        }
+
+        return null;
+
+        static string Letters(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    }
+
+    private static string Printable(ReadOnlySpan<byte> bytes)
+    {
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[i] = bytes[i] is >= 0x20 and < 0x7f ? (char)bytes[i] : ' ';
+        }
+
+        return new string(chars);
+    }
+
+    private static string Shorten(string s) => s.Length <= 120 ? s : s[..117] + "...";
+
+    [GeneratedRegex(@"(GCC: \([^)]*\) [0-9][\w.+~-]*|clang version [0-9][\w.+~-]*|rustc [0-9][\w.+~-]*|go[0-9]+\.[0-9]+(\.[0-9]+)?|GNU [A-Za-z ]{1,40} [0-9][\w.+~-]*|Roslyn [0-9][\w.+~-]*|Microsoft \(R\)[^\n]{0,80}[0-9][\w.+~-]*|javac [0-9][\w.+~-]*|Python [0-9][\w.+~-]*)")]
+    private static partial Regex ToolchainRegex();
+
+    [GeneratedRegex(@"\b(19|20)\d\d-[01]\d-[0-3]\d([T ][0-2]\d:[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-][0-2]\d:?[0-5]\d| ?UTC)?)?")]
+    private static partial Regex IsoDateRegex();
+
+    [GeneratedRegex(@"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 0-3]\d [0-2]\d:[0-5]\d:[0-5]\d( [A-Z]{3,4})? (19|20)\d\d")]
+    private static partial Regex CtimeRegex();
+
+    [GeneratedRegex(@"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [ 0-3]?\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (19|20)\d\d [0-2]\d:[0-5]\d:[0-5]\d( [+-]\d{4}| [A-Z]{3})?")]
+    private static partial Regex RfcDateRegex();
+
+    [GeneratedRegex(@"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 0-3]\d (19|20)\d\d( [0-2]\d:[0-5]\d:[0-5]\d)?|\b[0-2]\d:[0-5]\d:[0-5]\d\b")]
+    private static partial Regex CDateRegex();
+
+    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
+    private static partial Regex GuidRegex();
+
+    [GeneratedRegex(@"\b([0-9a-f]{128}|[0-9a-f]{64}|[0-9a-f]{56}|[0-9a-f]{40}|[0-9a-f]{32}|[0-9A-F]{64}|[0-9A-F]{40}|[0-9A-F]{32})\b")]
+    private static partial Regex HashRegex();
+
+    [GeneratedRegex(@"(/[A-Za-z0-9._+-]+){2,}/?")]
+    private static partial Regex BuildPathRegex();
+
+    [GeneratedRegex(@"\b[a-z_][a-z0-9_.-]{0,31}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]{1,63})*\b")]
+    private static partial Regex UserHostRegex();
+
+    [GeneratedRegex(@"\b1[0-9]{9}\b")]
+    private static partial Regex EpochRegex();
+}

@@ -1,0 +1,246 @@
+using Verbatim.Core.Causes;
+using Verbatim.Core.Model;
+using Verbatim.Formats.Engine;
+
+namespace Verbatim.Formats.Members;
+
+/// <summary>
+/// Compares the members of two containers. Both sides are read in lockstep, so a member is held (spooled) only until
+/// its counterpart is seen: for two archives in the same order, memory holds one member pair at a time. Pairs whose
+/// content differs are compared in parallel; their results come back in a stable order. Members only on one side
+/// are reported as added or removed, and a change in the order of common members as one order difference.
+/// </summary>
+public static class MemberComparer
+{
+    /// <param name="path1">The first container's path; member paths are built as <c>path1 + separator + name</c>.</param>
+    /// <param name="separator"><c>::</c> inside a file, <c>/</c> in a directory tree.</param>
+    public static async Task<IReadOnlyList<Difference>> CompareAsync(
+        string path1, string path2, IEnumerable<Member> left, IEnumerable<Member> right, ComparisonContext context, string separator = "::")
+    {
+        var results = new List<(long Key, Difference Difference)>();
+        var pendingLeft = new Dictionary<string, (Member Member, long Index)>(StringComparer.Ordinal);
+        var pendingRight = new Dictionary<string, (Member Member, long Index)>(StringComparer.Ordinal);
+        var orderLeft = new List<string>();
+        var orderRight = new List<string>();
+        var occurrences = (Left: new Dictionary<string, int>(StringComparer.Ordinal), Right: new Dictionary<string, int>(StringComparer.Ordinal));
+        var running = new List<Task>();
+        using var slots = new SemaphoreSlim(Math.Max(1, context.Options.Parallelism));
+
+        using var el = left.GetEnumerator();
+        using var er = right.GetEnumerator();
+        bool moreLeft = true, moreRight = true;
+        long indexLeft = 0, indexRight = 0;
+        try
+        {
+            while (moreLeft || moreRight)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (moreLeft && (moreLeft = el.MoveNext()))
+                {
+                    var m = el.Current;
+                    var key = Key(m.Name, occurrences.Left);
+                    orderLeft.Add(key);
+                    if (pendingRight.Remove(key, out var other))
+                    {
+                        await PairAsync(key, m, other.Member, indexLeft).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        pendingLeft[key] = (m, indexLeft);
+                    }
+
+                    indexLeft++;
+                }
+
+                if (moreRight && (moreRight = er.MoveNext()))
+                {
+                    var m = er.Current;
+                    var key = Key(m.Name, occurrences.Right);
+                    orderRight.Add(key);
+                    if (pendingLeft.Remove(key, out var other))
+                    {
+                        await PairAsync(key, other.Member, m, other.Index).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        pendingRight[key] = (m, indexRight);
+                    }
+
+                    indexRight++;
+                }
+            }
+
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var (m, _) in pendingLeft.Values.Concat(pendingRight.Values))
+            {
+                m.Dispose();
+            }
+        }
+
+        foreach (var (key, (m, index)) in pendingLeft)
+        {
+            if (!context.IsExcluded(key))
+            {
+                results.Add((index, OnlyOneSide(DifferenceKind.Removed, path1 + separator + m.Name, m)));
+            }
+        }
+
+        foreach (var (key, (m, index)) in pendingRight)
+        {
+            if (!context.IsExcluded(key))
+            {
+                results.Add((indexLeft + index, OnlyOneSide(DifferenceKind.Added, path2 + separator + m.Name, m)));
+            }
+        }
+
+        var ordered = results.OrderBy(r => r.Key).Select(r => r.Difference).ToList();
+        var order = OrderDifference(path1, path2, orderLeft, orderRight, context);
+        if (order is not null)
+        {
+            ordered.Insert(0, order);
+        }
+
+        return ordered;
+
+        async Task PairAsync(string key, Member l, Member r, long index)
+        {
+            if (context.IsExcluded(key))
+            {
+                l.Dispose();
+                r.Dispose();
+                return;
+            }
+
+            var p1 = path1 + separator + l.Name;
+            var p2 = path2 + separator + r.Name;
+            var fields = FieldCauses.Compare(p1, p2, l.Fields, r.Fields);
+            if (l.Type != r.Type)
+            {
+                fields.Insert(0, Difference.ForField(p1, p2, "type", Describe(l.Type), Describe(r.Type)));
+            }
+
+            if (!string.Equals(l.LinkTarget, r.LinkTarget, StringComparison.Ordinal))
+            {
+                fields.Add(Difference.ForField(p1, p2, "link target", l.LinkTarget, r.LinkTarget, [.. ContentCauses.Classify(l.LinkTarget ?? "", r.LinkTarget ?? "")]));
+            }
+
+            var comments = new List<string>();
+            foreach (var (m, side) in new[] { (l, p1), (r, p2) })
+            {
+                if (m.Unreadable is not null)
+                {
+                    comments.Add($"{side}: unreadable ({m.Unreadable})");
+                }
+            }
+
+            var needsContent = l.Content is not null && r.Content is not null &&
+                               !ContentEquality.AreEqual(l.Content, r.Content, context.CancellationToken);
+            if (!needsContent)
+            {
+                if (l.Content is null != (r.Content is null) && l.Type == r.Type)
+                {
+                    comments.Add("content readable on one side only");
+                }
+
+                l.Dispose();
+                r.Dispose();
+                if (fields.Count > 0 || comments.Count > 0)
+                {
+                    lock (results)
+                    {
+                        results.Add((index, Node(p1, p2, null, comments, fields)));
+                    }
+                }
+
+                return;
+            }
+
+            await slots.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+            running.Add(Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        var content = await context.CompareAsync(new Input(p1, l.Content!), new Input(p2, r.Content!)).ConfigureAwait(false);
+                        var children = fields.Concat(content?.Children ?? []).ToList();
+                        var node = Node(p1, p2, content?.Format, comments.Concat(content?.Comments ?? []).ToList(), children);
+                        lock (results)
+                        {
+                            results.Add((index, node));
+                        }
+                    }
+                    finally
+                    {
+                        l.Dispose();
+                        r.Dispose();
+                        slots.Release();
+                    }
+                },
+                context.CancellationToken));
+        }
+    }
+
+    private static string Key(string name, Dictionary<string, int> seen)
+    {
+        var n = seen[name] = seen.GetValueOrDefault(name) + 1;
+        return n == 1 ? name : $"{name} (#{n})";
+    }
+
+    private static Difference Node(string p1, string p2, string? format, IReadOnlyList<string> comments, IReadOnlyList<Difference> children) => new()
+    {
+        Path1 = p1,
+        Path2 = p2,
+        Kind = DifferenceKind.Node,
+        Format = format,
+        Comments = comments,
+        Children = children,
+    };
+
+    private static Difference OnlyOneSide(DifferenceKind kind, string path, Member m)
+    {
+        var what = m.Type == MemberType.File && m.Content is not null ? $"file, {m.Content.Length} bytes" : Describe(m.Type) + (m.LinkTarget is null ? "" : $" -> {m.LinkTarget}");
+        return new Difference
+        {
+            Path1 = kind == DifferenceKind.Removed ? path : "",
+            Path2 = kind == DifferenceKind.Added ? path : "",
+            Kind = kind,
+            Left = kind == DifferenceKind.Removed ? what : null,
+            Right = kind == DifferenceKind.Added ? what : null,
+        };
+    }
+
+    private static Difference? OrderDifference(string path1, string path2, List<string> left, List<string> right, ComparisonContext context)
+    {
+        var inRight = new HashSet<string>(right, StringComparer.Ordinal);
+        var inLeft = new HashSet<string>(left, StringComparer.Ordinal);
+        var commonLeft = left.Where(n => inRight.Contains(n) && !context.IsExcluded(n)).ToList();
+        var commonRight = right.Where(n => inLeft.Contains(n) && !context.IsExcluded(n)).ToList();
+        if (commonLeft.SequenceEqual(commonRight, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var cause = ContentCauses.OrderCause(commonLeft, commonRight, "the same members are stored in a different order");
+        const int shown = 20;
+        return new Difference
+        {
+            Path1 = path1,
+            Path2 = path2,
+            Kind = DifferenceKind.Order,
+            Field = "member order",
+            Left = string.Join("\n", commonLeft.Take(shown)) + (commonLeft.Count > shown ? $"\n… {commonLeft.Count - shown} more" : ""),
+            Right = string.Join("\n", commonRight.Take(shown)) + (commonRight.Count > shown ? $"\n… {commonRight.Count - shown} more" : ""),
+            Causes = [cause],
+        };
+    }
+
+    private static string Describe(MemberType type) => type switch
+    {
+        MemberType.CharacterDevice => "character device",
+        MemberType.BlockDevice => "block device",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+}

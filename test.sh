@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test. As root it installs the Debian packages the tests need; otherwise it prints the apt-get line.
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+cd "$here"
+
+# Debian packages used by the tests (fixture builders and real consumers).
+packages=(gcc libc6-dev make binutils dpkg-dev xz-utils zstd bzip2 zip unzip python3 bubblewrap)
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "test.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
+      { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
+  else
+    echo "test.sh: missing Debian packages; run as root: apt-get install -y ${missing[*]}" >&2
+    exit 2
+  fi
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK is required: apt-get install -y dotnet-sdk-10.0" >&2
+  exit 2
+fi
+
+echo "test.sh: checking formatting"
+dotnet format whitespace Verbatim.slnx --verify-no-changes
+
+echo "test.sh: building"
+dotnet build Verbatim.slnx -c Release -nologo -v q
+
+results="$here/.build/test-results"
+rm -rf "$results"
+set +e
+dotnet test Verbatim.slnx -c Release --no-build -nologo --logger "trx;LogFileName=results.trx" --results-directory "$results" 2>&1 | tee "$here/.build/test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line: N passed, N failed.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx "$results"/*/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+done
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "test.sh: no test ran" >&2
+  exit 1
+fi
+exit "$status"
