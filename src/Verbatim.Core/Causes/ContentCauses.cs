@@ -94,7 +94,7 @@ public static partial class ContentCauses
     public static IReadOnlyList<Cause> ClassifyLines(IReadOnlyList<string> removed, IReadOnlyList<string> added)
     {
         var causes = new List<Cause>();
-        if (removed.Count > 0 && removed.Count == added.Count && IsPermutation(removed, added))
+        if (removed.Count > 0 && removed.Count == added.Count && IsSameMultiset(removed, added))
         {
             causes.Add(OrderCause(removed, added, "the same lines appear in a different order"));
             return causes;
@@ -125,26 +125,58 @@ public static partial class ContentCauses
         return new Cause(CauseKind.MemberOrder, $"{what} (first change at position {at + 1})", Shorten(left[at]), Shorten(right[at]));
     }
 
-    /// <summary>Causes found in a differing byte run: 32/64-bit Unix times (little or big endian), else the strings around it.</summary>
-    public static IReadOnlyList<Cause> ClassifyBytes(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    /// <summary>
+    /// Causes found in a differing byte run: a 32/64-bit Unix time (either endianness) in a window that covers the run,
+    /// else the strings around it. <paramref name="left"/> and <paramref name="right"/> hold the run with up to 32 bytes
+    /// of context either side; the run starts at <paramref name="runOffset"/> in them and is <paramref name="runLength"/> long;
+    /// <paramref name="alignedOffset"/> is where the window starts in its file, for judging alignment.
+    /// </summary>
+    public static IReadOnlyList<Cause> ClassifyBytes(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, int runOffset, int runLength, long alignedOffset = 0)
     {
-        if (left.Length == right.Length && left.Length is 4 or 8)
+        if (runLength <= 8 && left.Length == right.Length)
         {
-            long l = left.Length == 4 ? BinaryPrimitives.ReadUInt32LittleEndian(left) : BinaryPrimitives.ReadInt64LittleEndian(left);
-            long r = left.Length == 4 ? BinaryPrimitives.ReadUInt32LittleEndian(right) : BinaryPrimitives.ReadInt64LittleEndian(right);
-            if (!(Timestamps.IsPlausible(l) && Timestamps.IsPlausible(r)))
+            // Windows that cover the run; aligned ones first, as time fields in structures usually are.
+            var windows = new List<(int Start, int Size)>();
+            foreach (var size in (ReadOnlySpan<int>)[4, 8])
             {
-                l = left.Length == 4 ? BinaryPrimitives.ReadUInt32BigEndian(left) : BinaryPrimitives.ReadInt64BigEndian(left);
-                r = left.Length == 4 ? BinaryPrimitives.ReadUInt32BigEndian(right) : BinaryPrimitives.ReadInt64BigEndian(right);
+                for (var start = runOffset + runLength - size; start <= runOffset; start++)
+                {
+                    if (start >= 0 && start + size <= left.Length)
+                    {
+                        windows.Add((start, size));
+                    }
+                }
             }
 
-            if (Timestamps.IsPlausible(l) && Timestamps.IsPlausible(r) && Math.Abs(l - r) < 20L * 365 * 86400)
+            foreach (var (start, size) in windows.OrderBy(w => (alignedOffset + w.Start) % w.Size == 0 ? 0 : 1))
             {
-                return [new Cause(CauseKind.Timestamp, "a binary Unix time differs", Timestamps.Describe(l), Timestamps.Describe(r))];
+                if (TimeAt(left.Slice(start, size), right.Slice(start, size)) is { } cause)
+                {
+                    return [cause];
+                }
             }
         }
 
         return Classify(Printable(left), Printable(right));
+    }
+
+    private static Cause? TimeAt(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        foreach (var bigEndian in (ReadOnlySpan<bool>)[false, true])
+        {
+            var l = Read(left, bigEndian);
+            var r = Read(right, bigEndian);
+            if (Timestamps.IsPlausible(l) && Timestamps.IsPlausible(r) && Math.Abs(l - r) < 20L * 365 * 86400)
+            {
+                return new Cause(CauseKind.Timestamp, "a binary Unix time differs", Timestamps.Describe(l), Timestamps.Describe(r));
+            }
+        }
+
+        return null;
+
+        static long Read(ReadOnlySpan<byte> b, bool bigEndian) => b.Length == 4
+            ? bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b)
+            : bigEndian ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b);
     }
 
     /// <summary>Adds the causes in <paramref name="more"/> whose kind is not yet in <paramref name="into"/>.</summary>
@@ -174,8 +206,9 @@ public static partial class ContentCauses
                (left.Count(c => c == '/') >= 3 && right.Count(c => c == '/') >= 3);
     }
 
-    private static bool IsPermutation(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
-        a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal) && !a.SequenceEqual(b, StringComparer.Ordinal);
+    /// <summary>Whether two line lists hold the same lines (a line moved shows as removed and added again).</summary>
+    public static bool IsSameMultiset(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        a.Count == b.Count && a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
     private static string? SortedUnder(IReadOnlyList<string> items)
     {

@@ -119,19 +119,14 @@ public static class BinaryComparer
                 ranges.Add(new HexRange(runStart, length, length, Hex(left, runStart, length), Hex(right, runStart, length)));
                 if (causes.Count < 4)
                 {
-                    ContentCauses.Merge(causes, ContentCauses.ClassifyBytes(Widen(left, runStart, length), Widen(right, runStart, length)));
+                    var from = Math.Max(0, runStart - 32);
+                    var count = (int)Math.Min(length + 64, 512);
+                    ContentCauses.Merge(causes, ContentCauses.ClassifyBytes(Read(left, from, count), Read(right, from, count), (int)(runStart - from), (int)Math.Min(length, 512), from));
                 }
             }
 
             runStart = -1;
         }
-    }
-
-    /// <summary>The differing run itself when it has the size of a time field, else it with up to 32 bytes either side (for strings).</summary>
-    private static byte[] Widen(Input input, long start, long length)
-    {
-        var (from, count) = length is 4 or 8 ? (start, length) : (Math.Max(0, start - 32), Math.Min(length + 64, 512));
-        return Read(input, from, (int)Math.Min(count, input.Length - from));
     }
 
     private static string Hex(Input input, long from, long length) =>

@@ -34,7 +34,11 @@ public static class TextComparer
             };
         }
 
-        var causes = ContentCauses.ClassifyLines(diff.Removed, diff.Added);
+        var linesLeft = left.TrimEnd('\n').Split('\n');
+        var linesRight = right.TrimEnd('\n').Split('\n');
+        IReadOnlyList<Cause> causes = ContentCauses.IsSameMultiset(linesLeft, linesRight)
+            ? [ContentCauses.OrderCause(linesLeft, linesRight, "the same lines appear in a different order")]
+            : ContentCauses.ClassifyLines(diff.Removed, diff.Added);
         var shown = context.Report.TryCharge(diff.Text.Length) ? diff.Text : null;
         return new Difference
         {

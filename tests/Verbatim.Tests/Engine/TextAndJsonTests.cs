@@ -1,0 +1,108 @@
+using Verbatim.Core.Model;
+using Verbatim.Tests.Support;
+
+namespace Verbatim.Tests.Engine;
+
+public class TextAndJsonTests
+{
+    [Fact]
+    public void Reordered_lines_are_an_order_cause_and_sorting_by_case_is_locale_ordering()
+    {
+        using var dir = new TempDir();
+        var a = dir.Write("a.txt", "Apple\nbanana\nCherry\n");
+        var b = dir.Write("b.txt", "Apple\nCherry\nbanana\n");
+        var result = Diff.Run(a, b);
+        var cause = Assert.Single(result.Causes());
+        Assert.Equal(CauseKind.LocaleOrdering, cause.Kind);
+    }
+
+    [Fact]
+    public void Plain_reordering_is_member_order()
+    {
+        using var dir = new TempDir();
+        var a = dir.Write("a.txt", "one\nthree\ntwo\n");
+        var b = dir.Write("b.txt", "two\none\nthree\n");
+        Assert.Equal(CauseKind.MemberOrder, Assert.Single(Diff.Run(a, b).Causes()).Kind);
+    }
+
+    [Fact]
+    public void Guids_hashes_and_user_at_host_are_classified()
+    {
+        using var dir = new TempDir();
+        var a = dir.Write("a.txt", "id 3f2504e0-4f89-11d3-9a0c-0305e82c3301\nsum 0123456789abcdef0123456789abcdef01234567\nby alice@buildhost1\n");
+        var b = dir.Write("b.txt", "id 7c9e6679-7425-40de-944b-e07fc1f90ae7\nsum fedcba9876543210fedcba9876543210fedcba98\nby bob@buildhost2\n");
+        var kinds = Diff.Run(a, b).Causes().Select(c => c.Kind).ToHashSet();
+        Assert.Contains(CauseKind.RandomId, kinds);
+        Assert.Contains(CauseKind.EmbeddedHash, kinds);
+        Assert.Contains(CauseKind.HostOrUser, kinds);
+    }
+
+    [Fact]
+    public void Toolchain_versions_are_named_on_both_sides()
+    {
+        using var dir = new TempDir();
+        var a = dir.Write("a.txt", "GCC: (Debian 12.2.0-10) 12.2.0\n");
+        var b = dir.Write("b.txt", "GCC: (Debian 12.2.0-14) 12.2.0\n");
+        var cause = Assert.Single(Diff.Run(a, b).Causes());
+        Assert.Equal(CauseKind.ToolchainVersion, cause.Kind);
+        Assert.Equal("GCC: (Debian 12.2.0-10) 12.2.0", cause.Left);
+        Assert.Equal("GCC: (Debian 12.2.0-14) 12.2.0", cause.Right);
+    }
+
+    [Fact]
+    public void Json_is_compared_structurally()
+    {
+        using var dir = new TempDir();
+        var a = dir.Write("a.json", """{"name":"x","built":"2024-01-01T00:00:00Z","deps":[1,2]}""");
+        var b = dir.Write("b.json", """{ "deps": [1, 2], "name": "x", "built": "2024-06-01T00:00:00Z" }""");
+        var result = Diff.Run(a, b);
+        var fields = result.Root.All().Where(d => d.Kind == DifferenceKind.Field).ToList();
+        Assert.Contains(fields, f => f.Field == "/built" && f.Causes.Any(c => c.Kind == CauseKind.Timestamp));
+        Assert.Contains(fields, f => f.Field == "/ (key order)");
+        Assert.DoesNotContain(fields, f => f.Field == "/deps");
+    }
+
+    [Fact]
+    public void Invalid_json_falls_back_to_text_with_a_reason()
+    {
+        using var dir = new TempDir();
+        var a = dir.Write("a.json", "{\"a\": 1");
+        var b = dir.Write("b.json", "{\"a\": 2");
+        var result = Diff.Run(a, b);
+        Assert.Contains(result.Root!.Comments, c => c.StartsWith("unreadable as json", StringComparison.Ordinal));
+        Assert.Contains(result.Root.All(), d => d.Kind == DifferenceKind.Text);
+    }
+
+    [Fact]
+    public void Binary_ranges_show_only_the_differing_bytes_and_decode_unix_times()
+    {
+        using var dir = new TempDir();
+        var bytesA = new byte[4096];
+        new Random(1).NextBytes(bytesA);
+        bytesA[0] = 0;
+        var bytesB = (byte[])bytesA.Clone();
+        BitConverter.TryWriteBytes(bytesA.AsSpan(1000), 1700000000u);
+        BitConverter.TryWriteBytes(bytesB.AsSpan(1000), 1710000000u);
+        var a = dir.Write("a.bin", bytesA);
+        var b = dir.Write("b.bin", bytesB);
+        var result = Diff.Run(a, b);
+        var binary = Assert.Single(result.Root.All(), d => d.Kind == DifferenceKind.Binary);
+        var range = Assert.Single(binary.HexRanges);
+        Assert.InRange(range.Offset, 1000, 1003);
+        var cause = Assert.Single(binary.Causes);
+        Assert.Equal(CauseKind.Timestamp, cause.Kind);
+        Assert.Contains("2023-11-14", cause.Left, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Different_sizes_show_the_tail()
+    {
+        using var dir = new TempDir();
+        var a = dir.Write("a.bin", new byte[] { 0, 1, 2, 3 });
+        var b = dir.Write("b.bin", new byte[] { 0, 1, 2, 3, 4, 5 });
+        var binary = Assert.Single(Diff.Run(a, b).Root.All(), d => d.Kind == DifferenceKind.Binary);
+        var range = Assert.Single(binary.HexRanges);
+        Assert.Equal(4, range.Offset);
+        Assert.Equal("0405", range.Hex2);
+    }
+}
