@@ -90,6 +90,12 @@ public static class CanonicalJson
                 text.Append(CanonicalNumber.Format(value.ToJsonString()));
                 break;
             default:
+                if (value.AsValue().TryGetValue<string>(out var direct))
+                {
+                    WriteString(text, direct);
+                    break;
+                }
+
                 using (var document = JsonDocument.Parse(value.ToJsonString()))
                 {
                     WriteString(text, document.RootElement.GetString() ?? "");

@@ -14,6 +14,11 @@ internal static class KeyPem
     {
         try
         {
+            if (Directory.Exists(path))
+            {
+                throw new KeyException($"{path}: a directory, not a key file");
+            }
+
             var info = new FileInfo(path);
             if (!info.Exists)
             {

@@ -45,6 +45,7 @@ public static class KeyCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            TryDelete(privatePath);
             stderr.WriteLine($"verbatim key generate: cannot write the key: {e.Message}");
             return ExitCodes.UsageOrInput;
         }
@@ -52,6 +53,18 @@ public static class KeyCommand
         stdout.WriteLine($"wrote {privatePath} (private key: keep it secret) and {publicPath} (public key: give it to verifiers)");
         stdout.WriteLine($"key id: {key.KeyId}");
         return ExitCodes.Ok;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: the error that got us here is reported.
+        }
     }
 
     /// <summary>Creates the file afresh, so a private key is never readable by others, not even for a moment.</summary>
