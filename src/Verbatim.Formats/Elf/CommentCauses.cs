@@ -20,7 +20,7 @@ internal static class CommentCauses
         }
 
         findings.Toolchain = (onlyLeft, onlyRight, ".comment");
-        var cause = new Cause(CauseKind.ToolchainVersion, $"built with another compiler or toolchain version (.comment): {Show(onlyLeft)} → {Show(onlyRight)}", onlyLeft, onlyRight);
+        var cause = new Cause(CauseKind.ToolchainVersion, "built with another compiler or toolchain version (the identification in .comment differs)", Show(onlyLeft), Show(onlyRight));
         return text with { Causes = [cause, .. text.Causes.Where(c => c.Kind != CauseKind.ToolchainVersion)] };
     }
 

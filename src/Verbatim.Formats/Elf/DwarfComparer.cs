@@ -34,6 +34,8 @@ internal static class DwarfComparer
         byte[] Get(string name) => found.GetValueOrDefault(name) ?? [];
     }
 
+    private static string FileName(string? path) => path is null ? "unnamed" : path[(path.LastIndexOf('/') + 1)..];
+
     public static List<Difference> Compare(string path1, string path2, IReadOnlyList<DwarfCompileUnit> left, IReadOnlyList<DwarfCompileUnit> right, SectionFindings findings)
     {
         var differences = new List<Difference>();
@@ -47,12 +49,12 @@ internal static class DwarfComparer
         {
             var l = left[i];
             var r = right[i];
-            var unit = $"compile unit {i + 1} ({r.Name ?? l.Name ?? "unnamed"})";
+            var unit = $"compile unit {i + 1} ({FileName(l.Name ?? r.Name)})";
             if (l.Producer != r.Producer)
             {
                 findings.Toolchain ??= (l.Producer ?? "(none)", r.Producer ?? "(none)", "DW_AT_producer");
                 Add(Difference.ForField(path1, path2, $"{unit} producer", l.Producer, r.Producer,
-                    new Cause(CauseKind.ToolchainVersion, $"the compiler or its options differ (DW_AT_producer): {l.Producer ?? "(none)"} → {r.Producer ?? "(none)"}", l.Producer, r.Producer)));
+                    new Cause(CauseKind.ToolchainVersion, "the compiler, its version or its options differ (DW_AT_producer)", l.Producer, r.Producer)));
             }
 
             if (l.CompDir != r.CompDir)

@@ -1,17 +1,17 @@
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
-using Verbatim.Formats.Binary;
 using Verbatim.Formats.Engine;
 
 namespace Verbatim.Formats.Elf;
 
 /// <summary>
-/// The <c>.debug_info</c> node of an ELF comparison: the compile unit attributes that differ, or, when they are all
-/// equal or cannot be read, the differing bytes of <c>.debug_info</c>; null when nothing differs there.
+/// The <c>.debug_info</c> node of an ELF comparison: the compile unit attributes that differ; when they are all equal
+/// or cannot be read, the section compared as <see cref="SectionComparer"/> does (compression, bytes); null when
+/// nothing differs there.
 /// </summary>
 internal static class DwarfNode
 {
-    public static Difference? Compare(ElfFile a, ElfFile b, Input left, Input right, ComparisonContext context, SectionFindings findings)
+    public static Difference? Compare(ElfFile a, ElfFile b, (ElfSection Left, ElfSection Right)? info, Input left, Input right, ComparisonContext context, SectionFindings findings)
     {
         var path1 = $"{left.Path}::.debug_info";
         var path2 = $"{right.Path}::.debug_info";
@@ -26,33 +26,22 @@ internal static class DwarfNode
                 var ua = DwarfUnits.Read(da, context.CancellationToken);
                 var ub = DwarfUnits.Read(db, context.CancellationToken);
                 children.AddRange(DwarfComparer.Compare(path1, path2, ua, ub, findings));
-                if (children.Count == 0 && !da.Info.AsSpan().SequenceEqual(db.Info))
-                {
-                    children.Add(BinaryComparer.Compare(new Input(path1, new MemoryContent(da.Info)), new Input(path2, new MemoryContent(db.Info)), context));
-                }
-            }
-            else if (da is not null || db is not null)
-            {
-                children.Add(Difference.ForField(path1, path2, "debug information", da is null ? "(absent)" : "present", db is null ? "(absent)" : "present"));
             }
         }
         catch (Exception e) when (e is MalformedInputException or LimitExceededException or InvalidDataException or NotSupportedException)
         {
-            comments.Add($"compile units not decoded ({e.Message}); compared as bytes");
-            var l = a.Sections.FirstOrDefault(s => SectionData.LogicalName(s) == ".debug_info" && s.HasBytes);
-            var r = b.Sections.FirstOrDefault(s => SectionData.LogicalName(s) == ".debug_info" && s.HasBytes);
-            if (l is not null && r is not null)
-            {
-                children.Add(BinaryComparer.Compare(
-                    new Input(path1, new SliceContent(a.Content, (long)l.Offset, (long)l.Size)),
-                    new Input(path2, new SliceContent(b.Content, (long)r.Offset, (long)r.Size)),
-                    context));
-            }
+            comments.Add($"compile units not decoded ({e.Message})");
         }
 
-        if (children.Count == 0 && comments.Count == 0)
+        if (children.Count == 0)
         {
-            return null;
+            if (info is not { } pair)
+            {
+                return null;
+            }
+
+            var section = SectionComparer.Compare(a, b, pair.Left, pair.Right, left, right, context, findings);
+            return section with { Comments = [.. comments, .. section.Comments] };
         }
 
         findings.OtherDifferences = true;

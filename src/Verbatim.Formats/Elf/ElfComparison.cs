@@ -34,10 +34,21 @@ internal static class ElfComparison
         AddListing(ElfListings.SectionTable(a), ElfListings.SectionTable(b), "section table");
         findings.OtherDifferences = differences.Count > 0;
 
-        var dwarfDiffers = false;
-        foreach (var (l, r) in SectionPairs.Match(a.Sections, b.Sections))
+        var pairs = SectionPairs.Match(a.Sections, b.Sections);
+        var differing = new HashSet<int>();
+        foreach (var (l, r) in pairs)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (l is not null && r is not null && !SameBytes(a, b, l, r, context))
+            {
+                differing.Add(l.Index);
+            }
+        }
+
+        var dwarfAt = -1;
+        (ElfSection, ElfSection)? info = null;
+        foreach (var (l, r) in pairs)
+        {
             if (l is null || r is null)
             {
                 findings.OtherDifferences = true;
@@ -45,16 +56,20 @@ internal static class ElfComparison
                 continue;
             }
 
-            if (SameBytes(a, b, l, r, context))
+            // Symbols and dynamic entries name strings of their linked table: a change there changes them too.
+            var namesDiffer = l.Type is ElfSection.SymTab or ElfSection.DynSym or ElfSection.Dynamic && differing.Contains((int)l.Link);
+            if (!differing.Contains(l.Index) && !namesDiffer)
             {
                 continue;
             }
 
-            if (DwarfComparer.SectionNames.Contains(SectionData.LogicalName(l)))
+            var name = SectionData.LogicalName(l);
+            if (DwarfComparer.SectionNames.Contains(name))
             {
-                dwarfDiffers = true;
-                if (SectionData.LogicalName(l) == ".debug_info")
+                dwarfAt = dwarfAt < 0 ? differences.Count : dwarfAt;
+                if (name == ".debug_info")
                 {
+                    info = (l, r);
                     continue;
                 }
             }
@@ -62,9 +77,9 @@ internal static class ElfComparison
             differences.Add(SectionComparer.Compare(a, b, l, r, left, right, context, findings));
         }
 
-        if (dwarfDiffers && DwarfNode.Compare(a, b, left, right, context, findings) is { } dwarf)
+        if (dwarfAt >= 0 && DwarfNode.Compare(a, b, info, left, right, context, findings) is { } dwarf)
         {
-            differences.Add(dwarf);
+            differences.Insert(dwarfAt, dwarf);
         }
 
         return ElfSummary.Wrap(left, right, differences, findings);

@@ -27,7 +27,7 @@ internal static class ElfSummary
             if (findings.Toolchain is { } tool)
             {
                 causes.Add(new Cause(CauseKind.ToolchainVersion,
-                    $"the build-id differs because the toolchain differs ({tool.Where}): {tool.Left} → {tool.Right}", tool.Left, tool.Right));
+                    $"the build-id differs because the compiler differs: the build-id hashes code built by another compiler or version (see {tool.Where})", tool.Left, tool.Right));
             }
         }
 
