@@ -63,6 +63,20 @@ public class ElfHandMadeTests
         Assert.Equal(("big endian", "little endian"), fields["ELF header data"]);
     }
 
+    [Fact]
+    public void Package_metadata_note_is_shown_as_json()
+    {
+        using var dir = new TempDir();
+        var a = new ElfBuilder(true, false);
+        a.AddNote(".note.package", "FDO", 0xcafe1a7e, Encoding.UTF8.GetBytes("{\"type\":\"deb\",\"version\":\"2.10-3\"}\0"));
+        var b = new ElfBuilder(true, false);
+        b.AddNote(".note.package", "FDO", 0xcafe1a7e, Encoding.UTF8.GetBytes("{\"type\":\"deb\",\"version\":\"2.10-3+b1\"}\0"));
+        var result = Diff.Run(dir.Write("a", a.Build()), dir.Write("b", b.Build()));
+        var field = result.Root.All().Single(d => d.Field == "package metadata");
+        Assert.Equal("{\"type\":\"deb\",\"version\":\"2.10-3\"}", field.Left);
+        Assert.Equal("{\"type\":\"deb\",\"version\":\"2.10-3+b1\"}", field.Right);
+    }
+
     internal static byte[] Make(bool is64, bool bigEndian, string comment, byte[] buildId, string symbol, ulong value)
     {
         var elf = new ElfBuilder(is64, bigEndian);
