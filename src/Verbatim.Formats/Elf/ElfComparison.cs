@@ -86,7 +86,7 @@ internal static class ElfComparison
 
         void AddListing(string l, string r, string label)
         {
-            if (TextComparer.Compare(left.Path, right.Path, label, l, r, context, Format) is { } text)
+            if (ListingDiff.Compare(left.Path, right.Path, label, l, r, context, Format) is { } text)
             {
                 differences.Add(text);
             }

@@ -78,14 +78,14 @@ internal static class SectionComparer
         {
             var ls = SymbolListing.Render(SectionData.Load(a, l), LinkedStrings(a, l), a, l, context.CancellationToken);
             var rs = SymbolListing.Render(SectionData.Load(b, r), LinkedStrings(b, r), b, r, context.CancellationToken);
-            return ("elf-symbols", Listed(Text.TextComparer.Compare(path1, path2, "symbols", ls, rs, context, "elf-symbols")), false);
+            return ("elf-symbols", Listed(ListingDiff.Compare(path1, path2, "symbols", ls, rs, context, "elf-symbols")), false);
         }
 
         if (l.Type == ElfSection.Dynamic && r.Type == l.Type)
         {
             var (lt, lp) = DynamicListing.Render(SectionData.Load(a, l), LinkedStrings(a, l), a.Header, l.Name);
             var (rt, rp) = DynamicListing.Render(SectionData.Load(b, r), LinkedStrings(b, r), b.Header, r.Name);
-            var text = Text.TextComparer.Compare(path1, path2, "dynamic entries", lt, rt, context, "elf-dynamic");
+            var text = ListingDiff.Compare(path1, path2, "dynamic entries", lt, rt, context, "elf-dynamic");
             if (text is not null && lp != rp)
             {
                 text = text with { Causes = [new Cause(CauseKind.BuildPath, "the library search path (RPATH/RUNPATH) differs: a build directory was recorded", lp.TrimEnd('\n'), rp.TrimEnd('\n')), .. text.Causes.Where(c => c.Kind != CauseKind.BuildPath)] };
@@ -98,7 +98,7 @@ internal static class SectionComparer
         {
             var ls = StringsListing.Render(SectionData.Load(a, l), l);
             var rs = StringsListing.Render(SectionData.Load(b, r), r);
-            var text = Text.TextComparer.Compare(path1, path2, "strings", ls, rs, context, "strings");
+            var text = ListingDiff.Compare(path1, path2, "strings", ls, rs, context, "strings");
             if (text is not null && name == ".comment")
             {
                 text = CommentCauses.Add(text, ls, rs, findings);
