@@ -19,6 +19,7 @@ internal static class DwarfUnits
     public static List<DwarfCompileUnit> Read(DwarfSections d, CancellationToken cancellationToken)
     {
         var units = new List<DwarfCompileUnit>();
+        var abbreviations = new Dictionary<(ulong Offset, ulong Code), List<(ulong, ulong, long)>>();
         var r = new ElfByteReader(d.Info, d.BigEndian, ".debug_info");
         while (r.Remaining > 0 && units.Count < MaxUnits)
         {
@@ -43,14 +44,14 @@ internal static class DwarfUnits
 
             var end = r.Position + (int)length;
             var unit = new ElfByteReader(d.Info.AsSpan(0, end), d.BigEndian, ".debug_info") { Position = r.Position };
-            units.Add(ReadUnit(ref unit, start, wide, d));
+            units.Add(ReadUnit(ref unit, start, wide, d, abbreviations));
             r.Position = end;
         }
 
         return units;
     }
 
-    private static DwarfCompileUnit ReadUnit(ref ElfByteReader r, ulong start, bool wide, DwarfSections d)
+    private static DwarfCompileUnit ReadUnit(ref ElfByteReader r, ulong start, bool wide, DwarfSections d, Dictionary<(ulong Offset, ulong Code), List<(ulong, ulong, long)>> abbreviations)
     {
         var version = r.U16();
         if (version is < 2 or > 5)
@@ -89,7 +90,11 @@ internal static class DwarfUnits
             return new DwarfCompileUnit(start, version, null, null, null);
         }
 
-        var attributes = DwarfAbbrev.Find(d.Abbrev, abbrevOffset, code, d.BigEndian);
+        if (!abbreviations.TryGetValue((abbrevOffset, code), out var attributes))
+        {
+            attributes = abbreviations[(abbrevOffset, code)] = DwarfAbbrev.Find(d.Abbrev, abbrevOffset, code, d.BigEndian);
+        }
+
         var form = new DwarfForms(version, wide, addressSize, d);
         var values = new Dictionary<ulong, DwarfValue>();
         foreach (var (attribute, formCode, implicitValue) in attributes)

@@ -9,8 +9,8 @@ namespace Verbatim.Formats.Elf;
 /// </summary>
 internal sealed class ElfFile : IDisposable
 {
-    private const ushort ExtendedNumbering = 0xffff;
-    private const int MaxTableBytes = 64 << 20;
+    internal const ushort ExtendedNumbering = 0xffff;
+    internal const int MaxTableBytes = 64 << 20;
 
     private readonly Stream stream;
 
@@ -39,7 +39,7 @@ internal sealed class ElfFile : IDisposable
         try
         {
             var header = ReadHeader(stream, content.Length);
-            var sections = ReadSections(stream, content.Length, header, out var programCount);
+            var sections = ElfSectionTable.Read(stream, content.Length, header, out var programCount);
             var programs = ReadProgramHeaders(stream, content.Length, header, programCount);
             return new ElfFile(content, stream, header, programs, sections);
         }
@@ -182,106 +182,7 @@ internal sealed class ElfFile : IDisposable
         return list;
     }
 
-    private static List<ElfSection> ReadSections(Stream stream, long length, ElfHeader h, out long programCount)
-    {
-        programCount = h.ProgramHeaderCount;
-        if (h.SectionHeaderOffset == 0)
-        {
-            if (programCount == ExtendedNumbering)
-            {
-                throw new MalformedInputException("extended program header count without a section header table");
-            }
-
-            return [];
-        }
-
-        var entry = h.Is64 ? 64 : 40;
-        if (h.SectionHeaderEntrySize < entry)
-        {
-            throw new MalformedInputException($"section header entry size {h.SectionHeaderEntrySize} is smaller than {entry}");
-        }
-
-        var first = ParseSections(ReadTable(stream, length, h.SectionHeaderOffset, 1, h.SectionHeaderEntrySize, "section header table"), h, 1);
-        long count = h.SectionHeaderCount == 0 ? (long)first[0].Size : h.SectionHeaderCount;
-        if (programCount == ExtendedNumbering)
-        {
-            programCount = first[0].Info;
-        }
-
-        var nameIndex = h.SectionNameTableIndex == ExtendedNumbering ? first[0].Link : h.SectionNameTableIndex;
-        var raw = ParseSections(ReadTable(stream, length, h.SectionHeaderOffset, count, h.SectionHeaderEntrySize, "section header table"), h, (int)count);
-        if (nameIndex != 0 && nameIndex >= raw.Count)
-        {
-            throw new MalformedInputException($"section name table index {nameIndex} is not below the section count {raw.Count}");
-        }
-
-        foreach (var s in raw)
-        {
-            if (s.HasBytes && (s.Offset > (ulong)length || s.Size > (ulong)length - s.Offset))
-            {
-                throw new MalformedInputException($"section {s.Index} (offset {s.Offset}, size {s.Size}) extends past the end of the file ({length} bytes)");
-            }
-        }
-
-        byte[] names = [];
-        if (nameIndex != 0)
-        {
-            var table = raw[(int)nameIndex];
-            if (table.Type != ElfSection.StrTab)
-            {
-                throw new MalformedInputException($"section name table {nameIndex} is not a string table");
-            }
-
-            if (table.Size > MaxTableBytes)
-            {
-                throw new MalformedInputException($"section name table of {table.Size} bytes is too large");
-            }
-
-            names = table.HasBytes ? ReadAt(stream, (long)table.Offset, (int)table.Size, length, "section name table") : [];
-        }
-
-        var sections = new List<ElfSection>(raw.Count);
-        foreach (var s in raw)
-        {
-            var name = nameIndex == 0 || (s.Index == 0 && s.NameOffset == 0) ? "" : ElfByteReader.StringAt(names, s.NameOffset, $"name of section {s.Index}");
-            if (LinksToSection(s.Type) && (s.Link == 0 || s.Link >= raw.Count || s.Link == s.Index))
-            {
-                throw new MalformedInputException($"section {s.Index} ({name}) links to section {s.Link}, which is {(s.Link == s.Index ? "itself" : "not a valid section")}");
-            }
-
-            sections.Add(s with { Name = name });
-        }
-
-        return sections;
-    }
-
-    private static bool LinksToSection(uint type) =>
-        type is ElfSection.SymTab or ElfSection.DynSym or ElfSection.Dynamic or ElfSection.Hash or ElfSection.GnuHash or
-            ElfSection.GnuVerSym or ElfSection.GnuVerNeed or ElfSection.GnuVerDef or ElfSection.SymTabShndx;
-
-    private static List<ElfSection> ParseSections(byte[] bytes, ElfHeader h, int count)
-    {
-        var list = new List<ElfSection>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var r = new ElfByteReader(bytes, h.BigEndian, "section header") { Position = i * h.SectionHeaderEntrySize };
-            var name = r.U32();
-            var type = r.U32();
-            var flags = r.Word(h.Is64);
-            var address = r.Word(h.Is64);
-            var offset = r.Word(h.Is64);
-            var size = r.Word(h.Is64);
-            var link = r.U32();
-            var info = r.U32();
-            var align = r.Word(h.Is64);
-            var entsize = r.Word(h.Is64);
-            list.Add(new ElfSection(i, "", name, type, flags, address, offset, size, link, info, align, entsize));
-        }
-
-        return list;
-    }
-
-    private static byte[] ReadTable(Stream stream, long length, ulong offset, long count, int entrySize, string what)
+    internal static byte[] ReadTable(Stream stream, long length, ulong offset, long count, int entrySize, string what)
     {
         if (count <= 0)
         {
@@ -302,7 +203,7 @@ internal sealed class ElfFile : IDisposable
         return ReadAt(stream, (long)offset, (int)bytes, length, what);
     }
 
-    private static byte[] ReadAt(Stream stream, long offset, int count, long length, string what)
+    internal static byte[] ReadAt(Stream stream, long offset, int count, long length, string what)
     {
         if (offset < 0 || count < 0 || offset > length - count)
         {
