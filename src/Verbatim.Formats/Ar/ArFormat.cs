@@ -1,3 +1,4 @@
+using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Engine;
 using Verbatim.Formats.Members;
@@ -14,11 +15,15 @@ public sealed class ArFormat : IFormat
 
     public bool Recognizes(Input input) => ArReader.HasMagic(input.Head);
 
-    public Task<IReadOnlyList<Difference>> CompareAsync(Input left, Input right, ComparisonContext context) =>
-        MemberComparer.CompareAsync(
+    public async Task<IReadOnlyList<Difference>> CompareAsync(Input left, Input right, ComparisonContext context)
+    {
+        using var a = new ArchiveSource(left.Content);
+        using var b = new ArchiveSource(right.Content);
+        return await MemberComparer.CompareAsync(
             left.Path,
             right.Path,
-            ArMembers.Read(left.Content, context.CancellationToken),
-            ArMembers.Read(right.Content, context.CancellationToken),
-            context);
+            ArMembers.Read(a, left.Content, context.CancellationToken),
+            ArMembers.Read(b, right.Content, context.CancellationToken),
+            context).ConfigureAwait(false);
+    }
 }

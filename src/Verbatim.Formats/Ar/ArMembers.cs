@@ -13,13 +13,13 @@ namespace Verbatim.Formats.Ar;
 /// </summary>
 internal static class ArMembers
 {
-    public static IEnumerable<Member> Read(IContent archive, CancellationToken cancellationToken)
+    /// <param name="source">The opened archive; the caller keeps it open until the members' comparison has ended.</param>
+    public static IEnumerable<Member> Read(ArchiveSource source, IContent archive, CancellationToken cancellationToken)
     {
-        using var stream = archive.Open();
-        foreach (var entry in new ArReader(stream).Entries(cancellationToken))
+        foreach (var entry in new ArReader(source.Headers).Entries(cancellationToken))
         {
             var content = entry.Kind == ArEntryKind.File || entry.Size > ArSymbolTable.MaxBytes
-                ? (IContent)new SliceContent(archive, entry.DataOffset, entry.Size)
+                ? source.Slice(entry.DataOffset, entry.Size)
                 : SymbolListing(archive, entry, cancellationToken);
             yield return new Member { Name = entry.Name, Fields = Fields(entry), Content = content };
         }

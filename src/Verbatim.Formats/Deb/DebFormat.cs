@@ -1,3 +1,4 @@
+using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Ar;
 using Verbatim.Formats.Engine;
@@ -30,8 +31,14 @@ public sealed class DebFormat : IFormat
     public async Task<IReadOnlyList<Difference>> CompareAsync(Input left, Input right, ComparisonContext context)
     {
         var token = context.CancellationToken;
-        var members = await MemberComparer.CompareAsync(
-            left.Path, right.Path, ArMembers.Read(left.Content, token), ArMembers.Read(right.Content, token), context).ConfigureAwait(false);
+        IReadOnlyList<Difference> members;
+        using (var a = new ArchiveSource(left.Content))
+        using (var b = new ArchiveSource(right.Content))
+        {
+            members = await MemberComparer.CompareAsync(
+                left.Path, right.Path, ArMembers.Read(a, left.Content, token), ArMembers.Read(b, right.Content, token), context).ConfigureAwait(false);
+        }
+
         var controlLeft = DebControl.Read(left.Content, token);
         var controlRight = DebControl.Read(right.Content, token);
         var results = new List<Difference>();

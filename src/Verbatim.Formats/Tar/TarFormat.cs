@@ -1,3 +1,4 @@
+using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Engine;
 using Verbatim.Formats.Members;
@@ -24,11 +25,15 @@ public sealed class TarFormat : IFormat
         return head.Slice(257, 5).SequenceEqual("ustar"u8) || (head[0] != 0 && TarNumbers.ChecksumMatches(head[..512]));
     }
 
-    public Task<IReadOnlyList<Difference>> CompareAsync(Input left, Input right, ComparisonContext context) =>
-        MemberComparer.CompareAsync(
+    public async Task<IReadOnlyList<Difference>> CompareAsync(Input left, Input right, ComparisonContext context)
+    {
+        using var a = new ArchiveSource(left.Content);
+        using var b = new ArchiveSource(right.Content);
+        return await MemberComparer.CompareAsync(
             left.Path,
             right.Path,
-            TarMembers.Read(left.Content, context.CancellationToken),
-            TarMembers.Read(right.Content, context.CancellationToken),
-            context);
+            TarMembers.Read(a, context.CancellationToken),
+            TarMembers.Read(b, context.CancellationToken),
+            context).ConfigureAwait(false);
+    }
 }

@@ -12,12 +12,13 @@ namespace Verbatim.Formats.Tar;
 /// </summary>
 internal static class TarMembers
 {
-    public static IEnumerable<Member> Read(IContent archive, CancellationToken cancellationToken)
+    /// <param name="source">The opened archive; the caller keeps it open until the members' comparison has ended,
+    /// since members are slices of it (an iterator's own <c>using</c> would close it at the last member).</param>
+    public static IEnumerable<Member> Read(ArchiveSource source, CancellationToken cancellationToken)
     {
-        using var stream = archive.Open();
-        foreach (var entry in new TarReader(stream).Entries(cancellationToken))
+        foreach (var entry in new TarReader(source.Headers).Entries(cancellationToken))
         {
-            yield return ToMember(entry, entry.Type == MemberType.File && !entry.Sparse ? new SliceContent(archive, entry.DataOffset, entry.Size) : null);
+            yield return ToMember(entry, entry.Type == MemberType.File && !entry.Sparse ? source.Slice(entry.DataOffset, entry.Size) : null);
         }
     }
 

@@ -123,6 +123,28 @@ public class TarFormatTests
     }
 
     [Fact]
+    public void Gnu_sparse_files_are_flagged_unreadable()
+    {
+        using var dir = new TempDir();
+        foreach (var (side, text) in new[] { ("a", "one"), ("b", "two") })
+        {
+            Directory.CreateDirectory(dir.File(side));
+            using (var file = File.Create(dir.File($"{side}/sparse.bin")))
+            {
+                file.SetLength(1 << 20);
+                file.Position = 1 << 19;
+                file.Write(System.Text.Encoding.ASCII.GetBytes(text));
+            }
+
+            Tar(dir, $"{side}.tar", side, $"{Fixed} --format=gnu --sparse --mtime=@0");
+        }
+
+        var result = Diff.Run(dir.File("a.tar"), dir.File("b.tar"));
+        var member = result.Root!.Children.Single(d => d.Path1.EndsWith("::./sparse.bin", StringComparison.Ordinal));
+        Assert.Contains(member.Comments, c => c.Contains("unreadable (GNU sparse file", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Two_thousand_members_with_one_change_report_exactly_one_member()
     {
         using var dir = new TempDir();
