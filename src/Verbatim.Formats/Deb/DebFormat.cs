@@ -39,8 +39,8 @@ public sealed class DebFormat : IFormat
                 left.Path, right.Path, ArMembers.Read(a, left.Content, token), ArMembers.Read(b, right.Content, token), context).ConfigureAwait(false);
         }
 
-        var controlLeft = DebControl.Read(left.Content, token);
-        var controlRight = DebControl.Read(right.Content, token);
+        var controlLeft = ReadControl(left, token);
+        var controlRight = ReadControl(right, token);
         var results = new List<Difference>();
         if (controlLeft is not null && controlRight is not null)
         {
@@ -63,5 +63,18 @@ public sealed class DebFormat : IFormat
 
         results.AddRange(members);
         return results;
+    }
+
+    /// <summary>The package's control data, or null when it cannot be read (the member comparison then says why).</summary>
+    private static DebControl? ReadControl(Input input, CancellationToken token)
+    {
+        try
+        {
+            return DebControl.Read(input.Content, token);
+        }
+        catch (Exception e) when (e is MalformedInputException or LimitExceededException or InvalidDataException or EndOfStreamException)
+        {
+            return null;
+        }
     }
 }
