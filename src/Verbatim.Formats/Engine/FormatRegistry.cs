@@ -8,6 +8,7 @@ public sealed class FormatRegistry(IReadOnlyList<IFormat> formats)
 {
     public static FormatRegistry Default { get; } = new(
     [
+        new Pe.PeFormat(),
         new Json.JsonFormat(),
         new Text.TextFormat(),
     ]);
