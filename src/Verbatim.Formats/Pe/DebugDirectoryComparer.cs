@@ -96,7 +96,7 @@ internal static class DebugDirectoryComparer
             diffs.Add(difference with
             {
                 Field = "embedded portable PDB",
-                Comments = [$"unreadable as a portable PDB: {PeErrors.Reason(e)}; compared as bytes", .. difference.Comments],
+                Comments = [$"unreadable as a portable PDB: {PeErrors.Reason(e)}; compared as bytes (offsets relative to the debug entry's data)", .. difference.Comments],
             });
         }
         finally
@@ -145,7 +145,8 @@ internal static class DebugDirectoryComparer
         var cb = new SliceContent(b.Input.Content, eb.DataPointer, eb.DataSize);
         if (!ContentEquality.AreEqual(ca, cb, diffs.Context.CancellationToken))
         {
-            diffs.Add(CompareBytesDifference(a, b, ea, eb, diffs) with { Field = $"debug {key} data" });
+            var difference = CompareBytesDifference(a, b, ea, eb, diffs);
+            diffs.Add(difference with { Field = $"debug {key} data", Comments = ["offsets are relative to the debug entry's data", .. difference.Comments] });
         }
     }
 

@@ -15,7 +15,7 @@ internal static class PeErrors
             EndOfStreamException => "truncated",
             _ => e.Message,
         };
-        message = message.ReplaceLineEndings(" ").Trim();
+        message = message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
         return message.Length <= 200 ? message : message[..197] + "...";
     }
 
