@@ -58,6 +58,7 @@ public sealed class PeFormat : IFormat
             using var b = PeFile.Open(right, "second file");
             PeHeaderComparer.Compare(a, b, diffs);
             SectionComparer.Compare(a, b, diffs);
+            FileRegions.Compare(a, b, diffs);
             NativeDirectories.Compare(a, b, diffs);
             DebugDirectoryComparer.Compare(a, b, diffs);
             if (a.Metadata is not null && b.Metadata is not null)

@@ -12,7 +12,7 @@ namespace Verbatim.Formats.Pe;
 /// </summary>
 internal static class TypeComparer
 {
-    /// <summary>How many type and method diffs are reported before the rest are only counted.</summary>
+    /// <summary>How many type and method diffs are reported before the comparison of types stops.</summary>
     private const int MaxReported = 500;
 
     public static void Compare(PeFile a, PeFile b, DifferenceList diffs, bool tablesEqual)
@@ -21,21 +21,22 @@ internal static class TypeComparer
         var namesB = b.Names!;
         var typesA = Keyed(namesA.Reader.TypeDefinitions, h => namesA.TypeDef(h));
         var typesB = Keyed(namesB.Reader.TypeDefinitions, h => namesB.TypeDef(h));
-        var omitted = 0;
         var reported = 0;
         foreach (var key in typesA.Keys.Concat(typesB.Keys.Where(k => !typesA.ContainsKey(k))))
         {
             diffs.Context.CancellationToken.ThrowIfCancellationRequested();
+            if (reported >= MaxReported)
+            {
+                break;
+            }
+
             var hasA = typesA.TryGetValue(key, out var ta);
             var hasB = typesB.TryGetValue(key, out var tb);
             if (!tablesEqual)
             {
                 var left = hasA ? PeErrors.Safe(() => TypeListing.Render(namesA, ta)) : "";
                 var right = hasB ? PeErrors.Safe(() => TypeListing.Render(namesB, tb)) : "";
-                if (!string.Equals(left, right, StringComparison.Ordinal) && !Report($"type {key}", left, right))
-                {
-                    omitted++;
-                }
+                Report($"type {key}", left, right);
             }
 
             var methodsA = hasA ? Keyed(namesA.Reader.GetTypeDefinition(ta).GetMethods(), h => MethodListing.Key(namesA, h)) : [];
@@ -52,14 +53,11 @@ internal static class TypeComparer
 
                 var left = hasMa ? PeErrors.Safe(() => MethodListing.Render(namesA, a, ma)) : "";
                 var right = hasMb ? PeErrors.Safe(() => MethodListing.Render(namesB, b, mb)) : "";
-                if (!string.Equals(left, right, StringComparison.Ordinal) && !Report($"method {key}::{method}", left, right))
-                {
-                    omitted++;
-                }
+                Report($"method {key}::{method}", left, right);
             }
         }
 
-        if (omitted > 0)
+        if (reported >= MaxReported)
         {
             diffs.Add(new Difference
             {
@@ -69,20 +67,16 @@ internal static class TypeComparer
                 Field = "types and methods",
                 Left = "(more)",
                 Right = "(more)",
-                Comments = [string.Create(CultureInfo.InvariantCulture, $"{omitted} more differing types or methods not shown")],
+                Comments = [string.Create(CultureInfo.InvariantCulture, $"comparison of types and methods stopped after {MaxReported} differences")],
             });
         }
 
-        bool Report(string label, string left, string right)
+        void Report(string label, string left, string right)
         {
-            if (reported >= MaxReported)
+            if (reported < MaxReported && diffs.Text(label, left, right) is not null)
             {
-                return false;
+                reported++;
             }
-
-            reported++;
-            diffs.Text(label, left, right);
-            return true;
         }
     }
 

@@ -22,6 +22,13 @@ internal static class CSharpBuild
         string assemblyName = "Sample")
         => Compile(source, out _, deterministic, sourcePath, pdb, resources, assemblyName);
 
+    /// <summary>A library and its standalone portable PDB.</summary>
+    public static (byte[] Image, byte[] Pdb) CompileWithPdb(string source, string sourcePath, LanguageVersion language = LanguageVersion.Latest)
+    {
+        var image = Compile(source, out var pdb, true, sourcePath, DebugInformationFormat.PortablePdb, null, "Sample", language);
+        return (image, pdb!);
+    }
+
     public static byte[] Compile(
         string source,
         out byte[]? pdbBytes,
@@ -29,9 +36,10 @@ internal static class CSharpBuild
         string sourcePath = "/src/Program.cs",
         DebugInformationFormat? pdb = DebugInformationFormat.Embedded,
         IReadOnlyList<(string Name, byte[] Bytes)>? resources = null,
-        string assemblyName = "Sample")
+        string assemblyName = "Sample",
+        LanguageVersion language = LanguageVersion.Latest)
     {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), sourcePath, System.Text.Encoding.UTF8);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(language), sourcePath, System.Text.Encoding.UTF8);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: deterministic, optimizationLevel: OptimizationLevel.Release);
         var compilation = CSharpCompilation.Create(assemblyName, [tree], References, options);
         using var pe = new MemoryStream();
