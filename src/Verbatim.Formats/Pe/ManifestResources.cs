@@ -37,9 +37,12 @@ internal static class ManifestResources
             var fields = new List<MemberField> { new("visibility", visibility) };
             if (!resource.Implementation.IsNil)
             {
-                fields.Add(new MemberField("stored in", resource.Implementation.Kind == HandleKind.AssemblyFile
-                    ? "file " + PeErrors.Safe(() => reader.GetString(reader.GetAssemblyFile((AssemblyFileHandle)resource.Implementation).Name))
-                    : "assembly " + PeErrors.Safe(() => reader.GetString(reader.GetAssemblyReference((AssemblyReferenceHandle)resource.Implementation).Name))));
+                fields.Add(new MemberField("stored in", resource.Implementation.Kind switch
+                {
+                    HandleKind.AssemblyFile => "file " + PeErrors.Safe(() => reader.GetString(reader.GetAssemblyFile((AssemblyFileHandle)resource.Implementation).Name)),
+                    HandleKind.AssemblyReference => "assembly " + PeErrors.Safe(() => reader.GetString(reader.GetAssemblyReference((AssemblyReferenceHandle)resource.Implementation).Name)),
+                    var other => $"<invalid implementation {other}>",
+                }));
                 yield return new Member { Name = name, Fields = fields };
                 continue;
             }

@@ -6,7 +6,7 @@ namespace Verbatim.Formats.Pe;
 internal static class PeErrors
 {
     public static bool IsFormatError(Exception e) => e is BadImageFormatException or InvalidOperationException or ArgumentException
-        or IndexOutOfRangeException or OverflowException or InvalidDataException or EndOfStreamException or NotSupportedException;
+        or IndexOutOfRangeException or InvalidCastException or OverflowException or InvalidDataException or EndOfStreamException or NotSupportedException;
 
     public static string Reason(Exception e)
     {
