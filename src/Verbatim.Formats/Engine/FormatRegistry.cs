@@ -12,6 +12,7 @@ public sealed class FormatRegistry(IReadOnlyList<IFormat> formats)
         new Ar.ArFormat(),
         new Tar.TarFormat(),
         new Elf.ElfFormat(),
+        new Pe.PeFormat(),
         new Json.JsonFormat(),
         new Text.TextFormat(),
     ]);
