@@ -40,6 +40,9 @@ public sealed record ZipCentralEntry
     /// <summary>The safe display name (see <see cref="ZipText.Name"/>).</summary>
     public required string Name { get; init; }
 
+    /// <summary>Whether the name was decoded as code page 437 (no UTF-8 flag, not valid UTF-8).</summary>
+    public required bool Cp437 { get; init; }
+
     public bool IsEncrypted => (Flags & 1) != 0 || Method == 99;
 
     public bool IsDirectory => RawName.Length > 0 && RawName[^1] == (byte)'/';

@@ -14,7 +14,7 @@ internal static class ZipCentralEntryParser
         long compressed = U32(header, 20);
         long uncompressed = U32(header, 24);
         long offset = U32(header, 42);
-        var display = ZipText.Name(name, (flags & 0x800) != 0, out _);
+        var display = ZipText.Name(name, (flags & 0x800) != 0, out var cp437);
         if (compressed == uint.MaxValue || uncompressed == uint.MaxValue || offset == uint.MaxValue)
         {
             (uncompressed, compressed, offset) = Widen(display, extra, uncompressed, compressed, offset);
@@ -39,6 +39,7 @@ internal static class ZipCentralEntryParser
             Extra = extra,
             RawComment = comment,
             Name = display,
+            Cp437 = cp437,
         };
     }
 

@@ -26,21 +26,16 @@ public static class ZipComparer
         return differences;
     }
 
-    /// <summary>Reads an input's end records and central directory; a problem names the side it is in.</summary>
+    /// <summary>Reads an input's end records and central directory (once: recognition may have read them); a problem names the side.</summary>
     public static ZipDirectory ReadDirectory(Input input, ComparisonContext context)
     {
-        using var stream = input.Open();
         try
         {
-            return ZipDirectoryReader.Read(stream, input.Length, context.CancellationToken);
+            return ZipProbe.Of(input).Directory(context.CancellationToken);
         }
         catch (MalformedInputException e)
         {
             throw new MalformedInputException($"{input.Path}: {e.Message}", e);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new MalformedInputException($"{input.Path}: truncated central directory", e);
         }
     }
 }

@@ -8,7 +8,10 @@ namespace Verbatim.Formats.Zip;
 /// <summary>The readable metadata of one zip entry, each field with the cause a difference in it points to.</summary>
 internal static class ZipMemberFields
 {
-    public static List<MemberField> Build(ZipCentralEntry entry, ZipLocalHeader? local, bool cp437)
+    [ThreadStatic]
+    private static (uint Key, string Text)? lastDos;
+
+    public static List<MemberField> Build(ZipCentralEntry entry, ZipLocalHeader? local)
     {
         var fields = new List<MemberField>();
         if (local is not null)
@@ -34,7 +37,7 @@ internal static class ZipMemberFields
         fields.Add(new MemberField("flags", ZipDescriptions.Flags(entry.Flags), CauseKind.ToolchainVersion));
         fields.Add(new MemberField("compression", ZipDescriptions.Compression(entry.Method, entry.Flags), CauseKind.Compression));
         fields.Add(new MemberField("compressed size", entry.CompressedSize.ToString(CultureInfo.InvariantCulture), CauseKind.Compression));
-        if (cp437)
+        if (entry.Cp437)
         {
             fields.Add(new MemberField("name encoding", "code page 437 (not UTF-8)"));
         }
@@ -64,8 +67,20 @@ internal static class ZipMemberFields
         new MemberField("declared size", entry.UncompressedSize.ToString(CultureInfo.InvariantCulture)),
     ];
 
-    private static string Dos(ushort date, ushort time) =>
-        Timestamps.DescribeDos(date, time) ?? $"invalid DOS date 0x{date:x4} time 0x{time:x4}";
+    /// <summary>A DOS date and time as text; recent values are cached, as an archive's entries often share one time.</summary>
+    private static string Dos(ushort date, ushort time)
+    {
+        var key = ((uint)date << 16) | time;
+        var cached = lastDos;
+        if (cached is not null && cached.Value.Key == key)
+        {
+            return cached.Value.Text;
+        }
+
+        var text = Timestamps.DescribeDos(date, time) ?? $"invalid DOS date 0x{date:x4} time 0x{time:x4}";
+        lastDos = (key, text);
+        return text;
+    }
 
     /// <summary>What the local header says differently from the central directory, or null.</summary>
     private static string? Disagreement(ZipCentralEntry entry, ZipLocalHeader local)

@@ -24,7 +24,6 @@ internal static class ZipMemberReader
 
     private static Member ReadOne(ZipCentralEntry entry, ZipDirectory directory, Stream archive, IContent content, ComparisonContext context)
     {
-        ZipText.Name(entry.RawName, (entry.Flags & 0x800) != 0, out var cp437);
         string? problem;
         ZipLocalHeader? local;
         try
@@ -36,7 +35,7 @@ internal static class ZipMemberReader
             (local, problem) = (null, $"local header: {e.Message}");
         }
 
-        var fields = ZipMemberFields.Build(entry, local, cp437);
+        var fields = ZipMemberFields.Build(entry, local);
         var mode = ZipDescriptions.HasUnixMode(entry.Host) ? entry.ExternalAttributes >> 16 : 0;
         var type = entry.IsDirectory || (mode & 0xF000) == 0x4000 ? MemberType.Directory
             : (mode & 0xF000) == 0xA000 ? MemberType.Symlink

@@ -7,24 +7,35 @@ namespace Verbatim.Formats.Zip;
 
 /// <summary>
 /// What recognising a zip-family input needs: whether it is a zip at all (by its magic, or a <c>#!</c> launcher
-/// followed by a zip), its name's extension, the first entries of its head, and, read only when a format asks,
-/// the names in its central directory. One probe per input, cached while the input lives.
+/// followed by a zip), its name's extension, the first entries of its head, and, read only when asked, its
+/// central directory. One probe per input, cached while the input lives, so the directory is read once for both
+/// recognition and comparison.
 /// </summary>
 public sealed class ZipProbe
 {
     private const int MaxLeadingEntries = 8;
-    private const int MaxProbedNames = 200_000;
 
     private static readonly ConditionalWeakTable<Input, ZipProbe> Cache = [];
     private readonly Input input;
+    private readonly Lock gate = new();
+    private ZipDirectory? directory;
+    private Exception? failure;
     private HashSet<string>? names;
 
-    private ZipProbe(Input input, bool isZip)
+    private ZipProbe(Input input)
     {
         this.input = input;
-        IsZip = isZip;
         Extension = Path.GetExtension(input.Name).ToLowerInvariant();
-        LeadingEntries = isZip ? ReadLeadingEntries(input.Head) : [];
+        var head = input.Head;
+        var first = MagicStart(head, input.Length);
+        if (first is null && head.StartsWith("#!"u8) && input.Length > 22 && TryDirectory() is { Entries.Count: > 0 } appended)
+        {
+            // An executable jar or a self-extracting archive: a shell launcher with the zip appended.
+            first = appended.FirstEntryStart;
+        }
+
+        IsZip = first is not null;
+        LeadingEntries = first is { } start && start < head.Length ? ReadLeadingEntries(head[(int)start..]) : [];
     }
 
     public bool IsZip { get; }
@@ -39,50 +50,66 @@ public sealed class ZipProbe
     internal string? Kind { get; set; }
 
     /// <summary>The entry names of the central directory (empty when it cannot be read).</summary>
-    public IReadOnlySet<string> Names => names ??= ReadNames();
+    public IReadOnlySet<string> Names => names ??= TryDirectory()?.Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal) ?? [];
 
-    public static ZipProbe Of(Input input) => Cache.GetValue(input, i => new ZipProbe(i, IsZipMagic(i)));
+    public static ZipProbe Of(Input input) => Cache.GetValue(input, i => new ZipProbe(i));
 
-    private static bool IsZipMagic(Input input)
+    /// <summary>The input's central directory, read once; throws (each time) when it cannot be read.</summary>
+    public ZipDirectory Directory(CancellationToken cancellationToken = default)
     {
-        var head = input.Head;
-        if (head.Length >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K')
+        lock (gate)
         {
-            return (head[2], head[3]) switch
+            if (directory is null && failure is null)
             {
-                (3, 4) => true,
-                (5, 6) => input.Length >= 22,
-                (7, 8) => head.Length >= 8 && head[4] == (byte)'P' && head[5] == (byte)'K' && head[6] == 3 && head[7] == 4,
-                _ => false,
+                try
+                {
+                    using var stream = input.Open();
+                    directory = ZipDirectoryReader.Read(stream, input.Length, cancellationToken);
+                }
+                catch (EndOfStreamException e)
+                {
+                    failure = new MalformedInputException("truncated central directory", e);
+                }
+                catch (Exception e) when (e is MalformedInputException or LimitExceededException or IOException)
+                {
+                    failure = e;
+                }
+            }
+
+            return directory ?? throw failure switch
+            {
+                LimitExceededException e => new LimitExceededException(e.Message),
+                _ => new MalformedInputException(failure!.Message, failure),
             };
         }
-
-        // An executable jar or a self-extracting archive: a shell launcher with the zip appended.
-        return head.StartsWith("#!"u8) && input.Length > 22 && TryRead(input) is { Entries.Count: > 0 };
     }
 
-    private static ZipDirectory? TryRead(Input input)
+    private ZipDirectory? TryDirectory()
     {
         try
         {
-            using var stream = input.Open();
-            return ZipDirectoryReader.Read(stream, input.Length);
+            return Directory();
         }
-        catch (Exception e) when (e is MalformedInputException or LimitExceededException or IOException)
+        catch (Exception e) when (e is MalformedInputException or LimitExceededException)
         {
             return null;
         }
     }
 
-    private HashSet<string> ReadNames()
+    private static long? MagicStart(ReadOnlySpan<byte> head, long length)
     {
-        var directory = TryRead(input);
-        if (directory is null || directory.Entries.Count > MaxProbedNames)
+        if (head.Length < 4 || head[0] != (byte)'P' || head[1] != (byte)'K')
         {
-            return [];
+            return null;
         }
 
-        return directory.Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        return (head[2], head[3]) switch
+        {
+            (3, 4) => 0,
+            (5, 6) when length >= 22 => 0,
+            (7, 8) when head.Length >= 8 && head[4] == (byte)'P' && head[5] == (byte)'K' && head[6] == 3 && head[7] == 4 => 4,
+            _ => null,
+        };
     }
 
     private static List<(string, int)> ReadLeadingEntries(ReadOnlySpan<byte> head)
