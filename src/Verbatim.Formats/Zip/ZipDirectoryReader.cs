@@ -126,7 +126,7 @@ public static class ZipDirectoryReader
     private static long FindZip64Record(Stream stream, long locatorStart, ulong recorded)
     {
         var signature = new byte[4];
-        if (recorded <= (ulong)(locatorStart - 56))
+        if (locatorStart >= 56 && recorded <= (ulong)(locatorStart - 56))
         {
             ReadAt(stream, (long)recorded, signature);
             if (U32(signature, 0) == Zip64EndSignature)
@@ -151,13 +151,15 @@ public static class ZipDirectoryReader
     /// <summary>0, or how many bytes were prepended to the archive after its offsets were written.</summary>
     private static long FindBias(Stream stream, long offset, long size, long recordsStart, long entries)
     {
-        if (offset + size == recordsStart || (entries == 0 && size == 0))
+        // size <= recordsStart was checked, so recordsStart - size cannot overflow.
+        var expectedStart = recordsStart - size;
+        if (offset == expectedStart || (entries == 0 && size == 0))
         {
             return 0;
         }
 
         var signature = new byte[4];
-        if (offset + size < recordsStart && offset + 4 <= recordsStart)
+        if (offset < expectedStart)
         {
             ReadAt(stream, offset, signature);
             if (U32(signature, 0) == CentralSignature)
@@ -165,7 +167,7 @@ public static class ZipDirectoryReader
                 return 0;
             }
 
-            var bias = recordsStart - size - offset;
+            var bias = expectedStart - offset;
             ReadAt(stream, offset + bias, signature);
             if (U32(signature, 0) == CentralSignature)
             {
@@ -248,13 +250,12 @@ public static class ZipDirectoryReader
 
     private static void Validate(ZipCentralEntry entry, long bias, long directoryStart)
     {
-        var local = entry.LocalHeaderOffset + bias;
-        if (entry.LocalHeaderOffset < 0 || local + LocalSize > directoryStart)
+        if (entry.LocalHeaderOffset < 0 || entry.LocalHeaderOffset > directoryStart || entry.LocalHeaderOffset + bias + LocalSize > directoryStart)
         {
             throw new MalformedInputException($"entry '{entry.Name}': local header offset {entry.LocalHeaderOffset} is outside the archive's data");
         }
 
-        if (entry.CompressedSize < 0 || entry.CompressedSize > directoryStart - local - LocalSize)
+        if (entry.CompressedSize < 0 || entry.CompressedSize > directoryStart - (entry.LocalHeaderOffset + bias) - LocalSize)
         {
             throw new MalformedInputException($"entry '{entry.Name}': compressed size {entry.CompressedSize} runs past the central directory");
         }

@@ -74,6 +74,10 @@ public sealed class ZipProbe
                 {
                     failure = e;
                 }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException)
+                {
+                    failure = new MalformedInputException($"unreadable central directory ({e.GetType().Name})", e);
+                }
             }
 
             return directory ?? throw failure switch
