@@ -14,11 +14,15 @@ internal static class ZipArchiveFields
 {
     public const string Prefix = "(data before the first entry)";
     public const string Trailer = "(data after the end record)";
+    public const string BeforeDirectory = "(data before the central directory)";
 
     public static async Task<List<Difference>> CompareAsync(Input left, ZipDirectory a, Input right, ZipDirectory b, ComparisonContext context)
     {
-        var differences = FieldCauses.Compare(left.Path, right.Path, Fields(a, left.Length), Fields(b, right.Length));
+        var endA = ZipDataEnd.Of(left.Content, a);
+        var endB = ZipDataEnd.Of(right.Content, b);
+        var differences = FieldCauses.Compare(left.Path, right.Path, Fields(a, left.Length, endA), Fields(b, right.Length, endB));
         await AddRegion(Prefix, 0, a.FirstEntryStart, 0, b.FirstEntryStart).ConfigureAwait(false);
+        await AddRegion(BeforeDirectory, endA, a.CentralDirectoryStart - endA, endB, b.CentralDirectoryStart - endB).ConfigureAwait(false);
         await AddRegion(Trailer, a.TrailerStart, left.Length - a.TrailerStart, b.TrailerStart, right.Length - b.TrailerStart).ConfigureAwait(false);
         return differences;
 
@@ -39,7 +43,7 @@ internal static class ZipArchiveFields
         }
     }
 
-    private static List<MemberField> Fields(ZipDirectory directory, long length)
+    private static List<MemberField> Fields(ZipDirectory directory, long length, long dataEnd)
     {
         var fields = new List<MemberField>
         {
@@ -48,6 +52,7 @@ internal static class ZipArchiveFields
             new("archive comment", directory.RawComment.Length == 0 ? "(none)" : ZipText.Comment(directory.RawComment, false)),
             new("data before the first entry", Bytes(directory.FirstEntryStart)),
             new("data after the end record", Bytes(length - directory.TrailerStart)),
+            new("data before the central directory", Bytes(directory.CentralDirectoryStart - dataEnd)),
         };
         var gap = directory.RecordsStart - (directory.CentralDirectoryStart + directory.CentralDirectorySize);
         if (gap != 0)

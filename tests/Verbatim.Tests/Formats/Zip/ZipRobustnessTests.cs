@@ -102,6 +102,25 @@ public class ZipRobustnessTests
         Assert.Contains(root.Children, d => d.Field == "data after the end record" && d.Left == "none" && d.Right == "4 bytes");
     }
 
+    [Fact]
+    public void Bytes_between_the_entries_and_the_central_directory_are_compared()
+    {
+        using var dir = new TempDir();
+        byte[] WithBlock(string block)
+        {
+            var zip = Build(new Entry("a.txt", "a\n"), new Entry("b.txt", "b\n"));
+            var start = CentralHeaders(zip)[0];
+            var inserted = System.Text.Encoding.ASCII.GetBytes(block);
+            byte[] result = [.. zip[..start], .. inserted, .. zip[start..]];
+            Put32(result, result.Length - 22 + 16, (uint)(start + inserted.Length));
+            return result;
+        }
+
+        var result = Diff.Run(dir.Write("a.zip", WithBlock("signed by key one\n")), dir.Write("b.zip", WithBlock("signed by key two\n")));
+        var text = Assert.Single(result.Root.All(), d => d.Kind == DifferenceKind.Text);
+        Assert.EndsWith("::(data before the central directory)", text.Path1, StringComparison.Ordinal);
+    }
+
     /// <summary>Makes ZipArchive stream its output, writing data descriptors after each entry.</summary>
     private sealed class WriteOnlyStream(Stream inner) : Stream
     {
