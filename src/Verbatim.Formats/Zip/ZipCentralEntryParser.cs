@@ -1,4 +1,5 @@
 using Verbatim.Core.IO;
+using static Verbatim.Formats.Zip.ZipBytes;
 using static Verbatim.Formats.Zip.ZipDirectoryReader;
 
 namespace Verbatim.Formats.Zip;

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Verbatim.Core.IO;
+using static Verbatim.Formats.Zip.ZipBytes;
 
 namespace Verbatim.Formats.Zip;
 
@@ -280,23 +280,4 @@ public static class ZipDirectoryReader
 
     private static long Checked(ulong value, string what) =>
         value <= long.MaxValue ? (long)value : throw new MalformedInputException($"impossible {what} {value}");
-
-    internal static void ReadAt(Stream stream, long offset, Span<byte> into)
-    {
-        try
-        {
-            stream.Position = offset;
-            stream.ReadExactly(into);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new MalformedInputException("truncated", e);
-        }
-    }
-
-    internal static ushort U16(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt16LittleEndian(b[at..]);
-
-    internal static uint U32(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt32LittleEndian(b[at..]);
-
-    internal static ulong U64(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt64LittleEndian(b[at..]);
 }

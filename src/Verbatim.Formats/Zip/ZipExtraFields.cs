@@ -3,6 +3,7 @@ using System.Text;
 using Verbatim.Core.Causes;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Members;
+using static Verbatim.Formats.Zip.ZipBytes;
 using static Verbatim.Formats.Zip.ZipDirectoryReader;
 
 namespace Verbatim.Formats.Zip;

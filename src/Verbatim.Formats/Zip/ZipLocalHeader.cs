@@ -1,3 +1,4 @@
+using static Verbatim.Formats.Zip.ZipBytes;
 using static Verbatim.Formats.Zip.ZipDirectoryReader;
 
 namespace Verbatim.Formats.Zip;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Verbatim.Core.IO;
 using Verbatim.Formats.Engine;
+using static Verbatim.Formats.Zip.ZipBytes;
 using static Verbatim.Formats.Zip.ZipDirectoryReader;
 
 namespace Verbatim.Formats.Zip;
