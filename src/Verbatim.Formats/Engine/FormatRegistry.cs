@@ -8,6 +8,7 @@ public sealed class FormatRegistry(IReadOnlyList<IFormat> formats)
 {
     public static FormatRegistry Default { get; } = new(
     [
+        .. Zip.ZipFamily.Formats,
         new Deb.DebFormat(),
         new Ar.ArFormat(),
         new Tar.TarFormat(),
