@@ -8,6 +8,10 @@ public sealed class FormatRegistry(IReadOnlyList<IFormat> formats)
 {
     public static FormatRegistry Default { get; } = new(
     [
+        new Compressed.GzipFormat(),
+        new Compressed.XzFormat(),
+        new Compressed.ZstdFormat(),
+        new Compressed.Bzip2Format(),
         new Json.JsonFormat(),
         new Text.TextFormat(),
     ]);
