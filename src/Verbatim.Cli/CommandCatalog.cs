@@ -9,5 +9,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         DiffCommand.Create(),
+        BuildCommand.Create(),
+        HashCommand.Create(),
+        EnvCommand.Create(),
     ];
 }
