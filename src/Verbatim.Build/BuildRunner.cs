@@ -45,6 +45,7 @@ public static class BuildRunner
         try
         {
             Workspace.Populate(workspace, inputs);
+            await Workspace.HandOverAsync(workspace, cancellationToken).ConfigureAwait(false);
             SandboxIdentity.WriteEtcFiles(etc);
             var variables = SandboxIdentity.FixedVariables(epoch);
             foreach (var (key, value) in recipe.Env)

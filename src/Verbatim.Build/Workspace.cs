@@ -1,11 +1,24 @@
 using Verbatim.Build.Cache;
+using System.Globalization;
 using Verbatim.Build.Inputs;
+using Verbatim.Build.Processes;
+using Verbatim.Build.Sandbox;
 
 namespace Verbatim.Build;
 
 /// <summary>Lays the verified inputs out in a fresh workspace: directories merged at their destination, files copied with mode 0644.</summary>
 public static class Workspace
 {
+    /// <summary>Hands the workspace to the sandbox's unprivileged host user when Verbatim runs as root (see <see cref="SandboxIdentity.UnprivilegedHostId"/>).</summary>
+    public static async Task HandOverAsync(string workspace, CancellationToken cancellationToken)
+    {
+        if (SandboxIdentity.DropsPrivileges)
+        {
+            var id = SandboxIdentity.UnprivilegedHostId.ToString(CultureInfo.InvariantCulture);
+            await ProcessRunner.CheckedAsync("chown", ["-R", "--no-dereference", id + ":" + id, workspace], cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public static void Populate(string workspace, IEnumerable<ResolvedInput> inputs)
     {
         Directory.CreateDirectory(workspace);

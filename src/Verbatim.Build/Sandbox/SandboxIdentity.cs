@@ -11,6 +11,16 @@ public static class SandboxIdentity
     public const string Home = "/tmp/home";
     public const string Path = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin";
 
+    /// <summary>
+    /// The unprivileged host uid/gid the sandbox runs as when Verbatim itself runs as root. The kernel never applies
+    /// RLIMIT_NPROC to processes whose real user is root (even inside a user namespace), so the process limit only holds
+    /// when the sandbox's host user is not root; the workspace is handed to this user before the first step.
+    /// </summary>
+    public const int UnprivilegedHostId = 65534;
+
+    /// <summary>True when steps must drop to <see cref="UnprivilegedHostId"/> (Verbatim runs as root).</summary>
+    public static bool DropsPrivileges => Environment.IsPrivilegedProcess;
+
     /// <summary>The variables every step starts with; the recipe's own come on top (never replacing these, PATH excepted).</summary>
     public static SortedDictionary<string, string> FixedVariables(long sourceDateEpoch) => new(StringComparer.Ordinal)
     {

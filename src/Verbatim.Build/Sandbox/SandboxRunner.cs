@@ -9,13 +9,22 @@ public static class SandboxRunner
 
     public static async Task<StepOutcome> RunAsync(SandboxSpec spec, Action<string>? log, CancellationToken cancellationToken = default)
     {
-        var info = new ProcessStartInfo(Bwrap)
+        var info = new ProcessStartInfo(SandboxIdentity.DropsPrivileges ? "setpriv" : Bwrap)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (SandboxIdentity.DropsPrivileges)
+        {
+            var id = SandboxIdentity.UnprivilegedHostId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var argument in new[] { "--reuid=" + id, "--regid=" + id, "--clear-groups", "--", Bwrap })
+            {
+                info.ArgumentList.Add(argument);
+            }
+        }
+
         foreach (var argument in BwrapArguments.For(spec))
         {
             info.ArgumentList.Add(argument);
