@@ -7,6 +7,39 @@ public static class SandboxRunner
 {
     public const string Bwrap = "bwrap";
 
+    /// <summary>
+    /// Starts the process from a dedicated thread that lives until the process ends: bwrap's --die-with-parent is
+    /// PR_SET_PDEATHSIG, which fires when the forking *thread* exits, and thread-pool threads retire when idle.
+    /// </summary>
+    private static async Task<Task> StartOnOwnThreadAsync(Process process)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                process.Start();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                started.SetException(new BuildException($"cannot start the sandbox ({process.StartInfo.FileName}): {e.Message}; install bubblewrap"));
+                return;
+            }
+
+            started.SetResult();
+            process.WaitForExit();
+            exited.SetResult();
+        })
+        {
+            IsBackground = true,
+            Name = "verbatim sandbox",
+        };
+        thread.Start();
+        await started.Task.ConfigureAwait(false);
+        return exited.Task;
+    }
+
     public static async Task<StepOutcome> RunAsync(SandboxSpec spec, Action<string>? log, CancellationToken cancellationToken = default)
     {
         var info = new ProcessStartInfo(SandboxIdentity.DropsPrivileges ? "setpriv" : Bwrap)
@@ -54,30 +87,20 @@ public static class SandboxRunner
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         var clock = Stopwatch.StartNew();
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new BuildException($"cannot start the sandbox ({Bwrap}): {e.Message}; install bubblewrap");
-        }
-
+        var exited = await StartOnOwnThreadAsync(process).ConfigureAwait(false);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(spec.Timeout);
         var timedOut = false;
         try
         {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            await exited.WaitAsync(spec.Timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
             timedOut = !cancellationToken.IsCancellationRequested;
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await exited.ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
