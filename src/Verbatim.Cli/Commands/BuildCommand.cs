@@ -30,6 +30,12 @@ public static class BuildCommand
                 return ExitCodes.UsageOrInput;
             }
 
+            if (parse.GetValue(key) is { } keyPath && !File.Exists(keyPath))
+            {
+                await Console.Error.WriteLineAsync($"verbatim build: signing key {keyPath} does not exist").ConfigureAwait(false);
+                return ExitCodes.UsageOrInput;
+            }
+
             var echo = !parse.GetValue(quiet);
             var options = new BuildOptions
             {

@@ -3,6 +3,7 @@ using Verbatim.Tests.Support;
 
 namespace Verbatim.Tests.Build;
 
+[Collection("sandbox")]
 public sealed class TreeHasherTests
 {
     private static string Tree(TempDir dir)
