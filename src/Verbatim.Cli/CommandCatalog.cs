@@ -11,5 +11,8 @@ public static class CommandCatalog
         DiffCommand.Create(),
         KeyCommand.Create(),
         AttestCommand.Create(),
+        BuildCommand.Create(),
+        HashCommand.Create(),
+        EnvCommand.Create(),
     ];
 }
