@@ -6,6 +6,7 @@ using Verbatim.Build.Outputs;
 using Verbatim.Build.Recipes;
 using Verbatim.Build.Records;
 using Verbatim.Build.Sandbox;
+using Verbatim.Provenance;
 
 namespace Verbatim.Build;
 
@@ -92,9 +93,9 @@ public static class BuildRunner
     }
 
     /// <summary>
-    /// Writes <c>provenance.dsse.json</c> for <paramref name="record"/> into <paramref name="outDir"/>, signed with the key at
-    /// <paramref name="keyPath"/>. Statements and signing live in the provenance library, which this build hands the record to;
-    /// until that library is linked in, the build record in buildinfo.json is the build's only attestation.
+    /// Writes <c>provenance.dsse.json</c> for <paramref name="record"/> into <paramref name="outDir"/>: an in-toto Statement
+    /// with a SLSA Provenance predicate in a DSSE envelope, signed with the key at <paramref name="keyPath"/> (else the
+    /// builder's default key, <see cref="ProvenanceWriter.DefaultKeyPath"/>).
     /// </summary>
     public static Task WriteProvenanceAsync(BuildRecord record, string outDir, string? keyPath)
     {
@@ -103,6 +104,15 @@ public static class BuildRunner
         if (keyPath is not null && !File.Exists(keyPath))
         {
             throw new BuildException($"signing key {keyPath} does not exist");
+        }
+
+        try
+        {
+            ProvenanceWriter.Write(record, outDir, keyPath);
+        }
+        catch (KeyException e)
+        {
+            throw new BuildException($"signing key {keyPath ?? ProvenanceWriter.DefaultKeyPath}: {e.Message}");
         }
 
         return Task.CompletedTask;

@@ -50,6 +50,36 @@ public sealed class BuildCommandTests
         Assert.Equal($"verbatim build: signing key {dir.File("missing.key")} does not exist\n", stderr);
     }
 
+    [Fact]
+    public void The_build_writes_signed_provenance_that_attest_verify_accepts_and_is_stable()
+    {
+        using var dir = new TempDir();
+        using (var key = Verbatim.Provenance.SigningKey.Generate())
+        {
+            File.WriteAllText(dir.File("builder.key"), key.ExportPrivatePem());
+            File.WriteAllText(dir.File("builder.pub"), key.ExportPublicPem());
+        }
+
+        var recipe = BuildSupport.HostRecipe(dir.Path, "signed", "  - name: write\n    run: printf 'signed\\n' > out.txt");
+        Assert.Equal(0, Run("build", recipe, "--out", dir.File("out1"), "--key", dir.File("builder.key"), "--quiet").Status);
+        Assert.Equal(0, Run("build", recipe, "--out", dir.File("out2"), "--key", dir.File("builder.key"), "--quiet").Status);
+
+        var verify = Support.Cli.Run("attest", "verify", "--key", dir.File("builder.pub"), "--artifact", dir.File("out1/out.txt"), dir.File("out1/provenance.dsse.json"));
+        Assert.True(verify.ExitCode == 0, verify.StdErr);
+
+        var publicKey = Verbatim.Provenance.VerificationKey.LoadPublicPem(dir.File("builder.pub"));
+        var first = Verbatim.Provenance.Dsse.Verify(File.ReadAllBytes(dir.File("out1/provenance.dsse.json")), publicKey);
+        var second = Verbatim.Provenance.Dsse.Verify(File.ReadAllBytes(dir.File("out2/provenance.dsse.json")), publicKey);
+        Assert.True(first.Valid, first.Reason);
+        Assert.Equal(first.Payload, second.Payload);
+        var statement = System.Text.Encoding.UTF8.GetString(first.Payload!);
+        Assert.Contains("\"predicateType\":\"https://slsa.dev/provenance/v1\"", statement, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"out.txt\"", statement, StringComparison.Ordinal);
+
+        File.WriteAllText(dir.File("out1/out.txt"), "tampered\n");
+        Assert.Equal(1, Support.Cli.Run("attest", "verify", "--key", dir.File("builder.pub"), "--artifact", dir.File("out1/out.txt"), dir.File("out1/provenance.dsse.json")).ExitCode);
+    }
+
     private static (int Status, string StdOut, string StdErr) Run(params string[] args)
     {
         var root = new RootCommand();
