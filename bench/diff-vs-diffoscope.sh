@@ -5,7 +5,8 @@
 #   (c) two .debs differing only in an embedded timestamp and the build-id
 #   (d) two nupkgs differing in one assembly's MVID
 # Prints wall time and peak memory of both tools per case, their ratio, and whether both found the same
-# changed members. Usage: bench/diff-vs-diffoscope.sh [WORKDIR]   (SIZE_MB=500 FILES=20000 to scale)
+# changed members. Usage: bench/diff-vs-diffoscope.sh [WORKDIR]   (SIZE_MB=500 FILES=20000 to scale;
+# CASES="c-debs-timestamp-buildid d-nupkgs-mvid" to run some cases only)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=lib.sh
@@ -22,7 +23,7 @@ ensure_packages diffoscope-minimal binutils xz-utils dpkg-dev gcc libc6-dev unzi
 python3 "$here/gen_diff_fixtures.py" "$work" "$size_mb" "$files"
 
 printf '\n%-34s %10s %10s %8s %10s %10s %8s  %s\n' case "verbatim s" "diffo s" "speed×" "verb MB" "diffo MB" "mem×" "same members"
-for case in a-identical-tars b-one-member-changed c-debs-timestamp-buildid d-nupkgs-mvid; do
+for case in ${CASES:-a-identical-tars b-one-member-changed c-debs-timestamp-buildid d-nupkgs-mvid}; do
   left=$(ls "$work/$case"/1.*); right=$(ls "$work/$case"/2.*)
   measure v "$root/verbatim" diff "$left" "$right" --json "$work/$case/verbatim.json"
   measure d timeout 3600 diffoscope --json "$work/$case/diffoscope.json" "$left" "$right"
