@@ -16,21 +16,20 @@ def norm(name):
 
 
 def verbatim_members(path):
+    """Every member named on the path of a differing node (containers and members, at any depth)."""
     with open(path) as f:
         doc = json.load(f)
     found = set()
 
-    def walk(node):
-        kids = [c for c in node.get("children", []) if c["kind"] in ("node", "added", "removed")]
-        if node["kind"] in ("node", "added", "removed") and "::" in (node["path1"] or node["path2"]):
-            if not kids:
-                p = node["path1"] or node["path2"]
-                found.add(norm(p.split("::")[-1]))
+    def walk(node, top):
+        if not top and node["kind"] in ("node", "added", "removed"):
+            for part in (node["path1"] or node["path2"]).split("::")[1:]:
+                found.add(norm(part))
         for c in node.get("children", []):
-            walk(c)
+            walk(c, False)
 
     if doc.get("tree"):
-        walk(doc["tree"])
+        walk(doc["tree"], True)
     return found
 
 
@@ -56,12 +55,11 @@ def diffoscope_members(path):
 
 
 if __name__ == "__main__":
-    ours = verbatim_members(sys.argv[1])
-    theirs = diffoscope_members(sys.argv[2])
-    leaf = lambda s: {x.split("/")[-1] for x in s}
-    if leaf(ours) & leaf(theirs) and (leaf(theirs) <= leaf(ours) | {""}):
-        print("yes: " + ", ".join(sorted(leaf(theirs)))[:80])
-    elif not ours and not theirs:
+    ours = {x.split("/")[-1] for x in verbatim_members(sys.argv[1])}
+    theirs = {x.split("/")[-1] for x in diffoscope_members(sys.argv[2])}
+    if not ours and not theirs:
         print("yes: none")
+    elif theirs and theirs <= ours:
+        print("yes: " + ", ".join(sorted(theirs))[:80])
     else:
-        print("NO: verbatim " + ", ".join(sorted(leaf(ours)))[:60] + " | diffoscope " + ", ".join(sorted(leaf(theirs)))[:60])
+        print("NO: diffoscope " + ", ".join(sorted(theirs - ours))[:60] + " not found by verbatim")
