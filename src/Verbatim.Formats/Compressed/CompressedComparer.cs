@@ -55,7 +55,7 @@ public static class CompressedComparer
     private static (Spool Spool, List<HeaderField> After) Decompress(CompressedFormat format, Input input, ComparisonContext context)
     {
         using var decoder = format.OpenDecoder(input.Open());
-        using var guard = new RatioGuardStream(decoder, input.Length, context.Options.MaxCompressionRatio);
+        using var guard = ExpansionLimitStream.ForRatio(decoder, input.Length, context.Options.MaxCompressionRatio);
         var spool = context.SpoolFrom(guard);
         return (spool, format.FieldsAfterDecoding(decoder).ToList());
     }

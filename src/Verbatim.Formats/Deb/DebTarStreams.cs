@@ -33,7 +33,7 @@ internal static class DebTarStreams
         var format = Decompressors.Detect(head);
         try
         {
-            return new BoundedReadStream(format is null ? compressed : Decompressors.Open(format, compressed), limit, found.Name);
+            return new ExpansionLimitStream(format is null ? compressed : Decompressors.Open(format, compressed), limit, $"{found.Name} expands past {limit} bytes");
         }
         catch
         {

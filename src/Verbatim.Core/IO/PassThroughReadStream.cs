@@ -1,17 +1,15 @@
-using Verbatim.Core.IO;
-
-namespace Verbatim.Formats.Compressed;
+namespace Verbatim.Core.IO;
 
 /// <summary>
-/// Passes a decompressed stream through and stops it, as a likely decompression bomb, once it has expanded past
-/// 1 MiB and past the allowed ratio to its compressed size.
+/// A forward-only, read-only stream that passes another stream's bytes through and lets a subclass observe them
+/// (count, checksum, limit) as they go. Disposing it disposes the inner stream.
 /// </summary>
-public sealed class RatioGuardStream(Stream inner, long compressedLength, double maxRatio) : Stream
+public abstract class PassThroughReadStream(Stream inner) : Stream
 {
-    private const long Floor = 1 << 20;
+    /// <summary>Bytes passed through so far.</summary>
+    public long Count { get; private set; }
 
-    private readonly double limit = Math.Max(Floor, maxRatio * Math.Max(1, compressedLength));
-    private long total;
+    protected Stream Inner { get; } = inner;
 
     public override bool CanRead => true;
 
@@ -23,7 +21,7 @@ public sealed class RatioGuardStream(Stream inner, long compressedLength, double
 
     public override long Position
     {
-        get => total;
+        get => Count;
         set => throw new NotSupportedException();
     }
 
@@ -31,15 +29,14 @@ public sealed class RatioGuardStream(Stream inner, long compressedLength, double
 
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
-        total += n;
-        if (total > limit)
-        {
-            throw new LimitExceededException($"expands more than {maxRatio:0.#} times its {compressedLength} compressed bytes (--max-ratio): a decompression bomb?");
-        }
-
-        return n;
+        var read = Inner.Read(buffer);
+        Count += read;
+        OnRead(buffer[..read]);
+        return read;
     }
+
+    /// <summary>Called with each run of bytes read, after <see cref="Count"/> includes them.</summary>
+    protected abstract void OnRead(ReadOnlySpan<byte> data);
 
     public override void Flush()
     {
@@ -55,7 +52,7 @@ public sealed class RatioGuardStream(Stream inner, long compressedLength, double
     {
         if (disposing)
         {
-            inner.Dispose();
+            Inner.Dispose();
         }
 
         base.Dispose(disposing);
