@@ -33,6 +33,7 @@ dotnet format whitespace Verbatim.slnx --verify-no-changes
 echo "test.sh: building"
 dotnet build Verbatim.slnx -c Release -nologo -v q
 
+mkdir -p "$here/.build"
 results="$here/.build/test-results"
 rm -rf "$results"
 set +e
