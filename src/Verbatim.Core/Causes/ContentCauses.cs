@@ -155,6 +155,11 @@ public static partial class ContentCauses
                     return [cause];
                 }
             }
+
+            if (runLength <= 2 && YearAt(left, right, runOffset, runLength) is { } year)
+            {
+                return [year];
+            }
         }
 
         return Classify(Printable(left), Printable(right));
@@ -183,6 +188,33 @@ public static partial class ContentCauses
         }
 
         return distinct > bytes.Length * 3 / 4;
+    }
+
+    /// <summary>
+    /// A 16-bit year (an immediate in code or a field in data) that differs: both sides read as years from 1990 to 2100
+    /// in a little- or big-endian window covering the run — typically a copyright or build year taken from the clock.
+    /// </summary>
+    private static Cause? YearAt(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, int runOffset, int runLength)
+    {
+        for (var start = runOffset + runLength - 2; start <= runOffset; start++)
+        {
+            if (start < 0 || start + 2 > left.Length)
+            {
+                continue;
+            }
+
+            foreach (var bigEndian in (ReadOnlySpan<bool>)[false, true])
+            {
+                int l = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(left[start..]) : BinaryPrimitives.ReadUInt16LittleEndian(left[start..]);
+                int r = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(right[start..]) : BinaryPrimitives.ReadUInt16LittleEndian(right[start..]);
+                if (l != r && l is >= 1990 and <= 2100 && r is >= 1990 and <= 2100)
+                {
+                    return new Cause(CauseKind.Timestamp, "an embedded year differs (a build or copyright year taken from the clock at build time)", $"year {l}", $"year {r}");
+                }
+            }
+        }
+
+        return null;
     }
 
     private static Cause? TimeAt(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)

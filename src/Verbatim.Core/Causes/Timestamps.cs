@@ -8,8 +8,8 @@ public static class Timestamps
     /// <summary>Earliest time taken as a plausible build time (1990-01-01).</summary>
     public const long PlausibleMin = 631152000;
 
-    /// <summary>Latest time taken as a plausible build time (2045-01-01).</summary>
-    public const long PlausibleMax = 2366841600;
+    /// <summary>Latest time taken as a plausible build time (2035-01-01).</summary>
+    public const long PlausibleMax = 2051222400;
 
     public static bool IsPlausible(long epochSeconds) => epochSeconds is >= PlausibleMin and <= PlausibleMax;
 

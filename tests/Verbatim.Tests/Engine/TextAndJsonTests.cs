@@ -127,4 +127,19 @@ public class TextAndJsonTests
         var binary = Assert.Single(Diff.Run(dir.Write("a.bin", bytesA), dir.Write("b.bin", bytesB)).Root.All(), d => d.Kind == DifferenceKind.Binary);
         Assert.DoesNotContain(binary.Causes, c => c.Kind == CauseKind.Timestamp);
     }
+
+    [Fact]
+    public void A_year_immediate_in_code_is_a_timestamp()
+    {
+        // mov esi, 2022 (be e6 07 00 00) against mov esi, 2026: the year hello embeds from the build date.
+        using var dir = new TempDir();
+        byte[] code = [0x55, 0x48, 0x89, 0xe5, 0xbe, 0xe6, 0x07, 0x00, 0x00, 0x48, 0x8d, 0x3d, 0x10, 0x00, 0x00, 0x00, 0xe8, 0x00, 0x00, 0x00, 0x00, 0x5d, 0xc3];
+        var other = (byte[])code.Clone();
+        other[5] = 0xea;
+        var binary = Assert.Single(Diff.Run(dir.Write("a.bin", code), dir.Write("b.bin", other)).Root.All(), d => d.Kind == DifferenceKind.Binary);
+        var cause = Assert.Single(binary.Causes);
+        Assert.Equal(CauseKind.Timestamp, cause.Kind);
+        Assert.Equal("year 2022", cause.Left);
+        Assert.Equal("year 2026", cause.Right);
+    }
 }
