@@ -54,4 +54,19 @@ public class DirectoryDiffTests
         var e = Assert.Throws<Verbatim.Formats.Engine.InputException>(() => Diff.Run(dir.File("nope"), dir.File("nope2")));
         Assert.Contains("nope", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Large_files_are_compared_in_parallel_slices_and_a_late_difference_is_found()
+    {
+        using var dir = new TempDir();
+        var bytes = new byte[80 << 20];
+        new Random(7).NextBytes(bytes);
+        var a = dir.Write("a.bin", bytes);
+        var b = dir.Write("b.bin", bytes);
+        Assert.True(Diff.Run(a, b).Identical);
+        bytes[^3] ^= 0xff;
+        var c = dir.Write("c.bin", bytes);
+        var range = Assert.Single(Assert.Single(Diff.Run(a, c).Root.All(), d => d.Kind == DifferenceKind.Binary).HexRanges);
+        Assert.Equal(bytes.Length - 3, range.Offset);
+    }
 }
