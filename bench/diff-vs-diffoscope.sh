@@ -25,6 +25,7 @@ python3 "$here/gen_diff_fixtures.py" "$work" "$size_mb" "$files"
 printf '\n%-34s %10s %10s %8s %10s %10s %8s  %s\n' case "verbatim s" "diffo s" "speed×" "verb MB" "diffo MB" "mem×" "same members"
 for case in ${CASES:-a-identical-tars b-one-member-changed c-debs-timestamp-buildid d-nupkgs-mvid}; do
   left=$(ls "$work/$case"/1.*); right=$(ls "$work/$case"/2.*)
+  warm "$left" "$right"
   measure v "$root/verbatim" diff "$left" "$right" --json "$work/$case/verbatim.json"
   measure d timeout 3600 diffoscope --json "$work/$case/diffoscope.json" "$left" "$right"
   same=$(python3 "$here/compare_members.py" "$work/$case/verbatim.json" "$work/$case/diffoscope.json")
