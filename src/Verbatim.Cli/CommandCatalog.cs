@@ -11,5 +11,6 @@ public static class CommandCatalog
         DiffCommand.Create(),
         KeyCommand.Create(),
         AttestCommand.Create(),
+        NormalizeCommand.Create(),
     ];
 }
