@@ -45,6 +45,9 @@ public sealed class NormalizeContext
         return Registry.Detect(member, name);
     }
 
+    /// <summary>True when some handler would normalize a member starting with <paramref name="head"/> named <paramref name="name"/>.</summary>
+    public bool WouldNormalize(ReadOnlySpan<byte> head, string name) => Depth < Options.MaxDepth && head.Length > 0 && Registry.Detect(head, name) is not null;
+
     /// <summary>
     /// Normalizes a member of a container with whichever handler recognises it, writing the result to
     /// <paramref name="output"/>; a member no handler recognises is copied unchanged. Changes are named under
