@@ -99,6 +99,7 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
 
         var comments = new List<string>();
         var children = new List<Difference>();
+        IReadOnlyList<Cause> causes = [];
         string? formatName = null;
         if (context.Depth > Options.MaxDepth)
         {
@@ -111,7 +112,16 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
             if (formatLeft is not null && formatLeft == formatRight)
             {
                 formatName = formatLeft.Name;
-                children.AddRange(await CompareAsAsync(formatLeft, left, right, context, comments).ConfigureAwait(false));
+                var found = await CompareAsAsync(formatLeft, left, right, context, comments).ConfigureAwait(false);
+                if (found is [{ Kind: DifferenceKind.Node } self] && self.Path1 == left.Path && self.Path2 == right.Path)
+                {
+                    // A format gives causes to the inputs as a whole by returning a node for them: merge it into this one.
+                    causes = self.Causes;
+                    comments.AddRange(self.Comments);
+                    found = self.Children;
+                }
+
+                children.AddRange(found);
             }
             else if (formatLeft != formatRight)
             {
@@ -136,6 +146,7 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
             Kind = DifferenceKind.Node,
             Format = formatName,
             Comments = comments,
+            Causes = causes,
             Children = children,
         };
     }

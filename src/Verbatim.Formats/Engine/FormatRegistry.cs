@@ -8,6 +8,10 @@ public sealed class FormatRegistry(IReadOnlyList<IFormat> formats)
 {
     public static FormatRegistry Default { get; } = new(
     [
+        new Deb.DebFormat(),
+        new Ar.ArFormat(),
+        new Tar.TarFormat(),
+        new Elf.ElfFormat(),
         new Json.JsonFormat(),
         new Text.TextFormat(),
     ]);

@@ -166,7 +166,7 @@ public static class MemberComparer
                     {
                         var content = await context.CompareAsync(new Input(p1, l.Content!), new Input(p2, r.Content!)).ConfigureAwait(false);
                         var children = fields.Concat(content?.Children ?? []).ToList();
-                        var node = Node(p1, p2, content?.Format, comments.Concat(content?.Comments ?? []).ToList(), children);
+                        var node = Node(p1, p2, content?.Format, comments.Concat(content?.Comments ?? []).ToList(), children) with { Causes = content?.Causes ?? [] };
                         lock (results)
                         {
                             results.Add((index, node));
