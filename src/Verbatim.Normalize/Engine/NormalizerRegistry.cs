@@ -13,6 +13,14 @@ public sealed class NormalizerRegistry(IReadOnlyList<INormalizer> normalizers)
 
     public static NormalizerRegistry Default { get; } = new(
     [
+        new Zip.ZipNormalizer(new Nupkg.NupkgFlavor()),
+        new Zip.ZipNormalizer(new Wheel.WheelFlavor()),
+        new Zip.ZipNormalizer(new Zip.JarFlavor()),
+        new Zip.ZipNormalizer(new Zip.MimetypeFlavor()),
+        new Zip.ZipNormalizer(new Zip.PlainZipFlavor()),
+        new Ar.ArNormalizer(debian: true),
+        new Ar.ArNormalizer(debian: false),
+        new Tar.TarNormalizer(),
         new Gzip.GzipNormalizer(),
         new Png.PngNormalizer(),
         new Mo.MoNormalizer(),

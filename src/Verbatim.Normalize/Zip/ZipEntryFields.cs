@@ -36,9 +36,14 @@ internal static class ZipEntryFields
         }
 
         var external = CanonicalAttributes(source, entry.Name);
-        if (external != source.ExternalAttributes || source.VersionMadeBy != MadeBy)
+        if (external != source.ExternalAttributes)
         {
             changes.Add(new Change(name, "permissions", Describe(source.VersionMadeBy, source.ExternalAttributes), Describe(MadeBy, external)));
+        }
+
+        if (source.VersionMadeBy != MadeBy)
+        {
+            changes.Add(new Change(name, "version made by", $"0x{source.VersionMadeBy:x4}", $"0x{MadeBy:x4}"));
         }
 
         var flags = (ushort)(source.Flags & 0x0800);
@@ -127,6 +132,6 @@ internal static class ZipEntryFields
 
     private static string Describe(ushort madeBy, uint external) =>
         (madeBy >> 8) == 3
-            ? $"unix {Convert.ToString(external >> 16, 8)}"
+            ? $"unix {Convert.ToString(external >> 16, 8)}, attributes 0x{external & 0xFFFF:x4}"
             : string.Create(CultureInfo.InvariantCulture, $"host {madeBy >> 8}, attributes 0x{external:x8}");
 }
