@@ -5,7 +5,7 @@ namespace Verbatim.Normalize.Tar;
 
 /// <summary>
 /// Writes canonical tar archives: POSIX ustar headers with uid/gid 0 and empty owner names, a pax extended header
-/// only when a name, link name or size does not fit (or other pax records are kept), two zero blocks at the end and
+/// only when a name (over 100 bytes: no ustar prefix split, which readers treat differently), link name or size does not fit (or other pax records are kept), two zero blocks at the end and
 /// the archive padded to a whole 10240-byte record, as GNU tar does.
 /// </summary>
 internal sealed class TarWriter(Stream output)
@@ -113,24 +113,8 @@ internal sealed class TarWriter(Stream output)
         written += size + pad;
     }
 
-    /// <summary>Splits a name into ustar prefix (≤155) and name (≤100) at a slash, or null when it cannot fit.</summary>
-    private static (byte[] Prefix, byte[] Name)? SplitName(byte[] name)
-    {
-        if (name.Length <= 100)
-        {
-            return ([], name);
-        }
-
-        for (var i = Math.Min(155, name.Length - 1); i > 0; i--)
-        {
-            if (name[i] == (byte)'/' && name.Length - i - 1 <= 100 && name.Length - i - 1 > 0)
-            {
-                return (name[..i], name[(i + 1)..]);
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The name for the ustar name field (no prefix split: readers disagree on it), or null when it needs a pax path record.</summary>
+    private static (byte[] Prefix, byte[] Name)? SplitName(byte[] name) => name.Length <= 100 ? ([], name) : null;
 
     private static IEnumerable<byte> BaseName(byte[] name)
     {

@@ -73,6 +73,24 @@ public static class Normalizer
         }
     }
 
+    /// <summary>Runs a program and returns its standard output as bytes; fails the test when it fails.</summary>
+    public static byte[] ExecBytes(string program, string arguments, string? workingDirectory = null)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        using var process = System.Diagnostics.Process.Start(info)!;
+        using var memory = new MemoryStream();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.BaseStream.CopyTo(memory);
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{program} {arguments} exited {process.ExitCode}: {stderr.Result}");
+        return memory.ToArray();
+    }
+
     private static byte[] Read(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
