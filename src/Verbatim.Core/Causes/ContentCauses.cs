@@ -133,7 +133,7 @@ public static partial class ContentCauses
     /// </summary>
     public static IReadOnlyList<Cause> ClassifyBytes(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, int runOffset, int runLength, long alignedOffset = 0)
     {
-        if (runLength <= 8 && left.Length == right.Length)
+        if (runLength <= 8 && left.Length == right.Length && !LooksRandom(left))
         {
             // Windows that cover the run; aligned ones first, as time fields in structures usually are.
             var windows = new List<(int Start, int Size)>();
@@ -158,6 +158,31 @@ public static partial class ContentCauses
         }
 
         return Classify(Printable(left), Printable(right));
+    }
+
+    /// <summary>
+    /// Whether bytes look like compressed or encrypted data, where any 4 bytes may pass for a time: structures that hold
+    /// times have zeros and repeated bytes around them, random data has mostly distinct ones.
+    /// </summary>
+    private static bool LooksRandom(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 32)
+        {
+            return false;
+        }
+
+        Span<bool> seen = stackalloc bool[256];
+        var distinct = 0;
+        foreach (var b in bytes)
+        {
+            if (!seen[b])
+            {
+                seen[b] = true;
+                distinct++;
+            }
+        }
+
+        return distinct > bytes.Length * 3 / 4;
     }
 
     private static Cause? TimeAt(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)

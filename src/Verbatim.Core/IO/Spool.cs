@@ -54,7 +54,7 @@ public sealed class Spool : IContent, IDisposable
             file = budget.Temp.CreateFile();
         }
 
-        var buffer = new byte[1 << 16];
+        byte[]? buffer = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -77,6 +77,7 @@ public sealed class Spool : IContent, IDisposable
             }
             else
             {
+                buffer ??= new byte[1 << 16];
                 read = source.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
                 file!.Write(buffer, 0, read);
             }

@@ -8,10 +8,12 @@ public sealed class FormatRegistry(IReadOnlyList<IFormat> formats)
 {
     public static FormatRegistry Default { get; } = new(
     [
+        .. Zip.ZipFamily.Formats,
         new Deb.DebFormat(),
         new Ar.ArFormat(),
         new Tar.TarFormat(),
         new Elf.ElfFormat(),
+        new Pe.PeFormat(),
         new Json.JsonFormat(),
         new Text.TextFormat(),
     ]);

@@ -77,9 +77,14 @@ public class TextAndJsonTests
     public void Binary_ranges_show_only_the_differing_bytes_and_decode_unix_times()
     {
         using var dir = new TempDir();
+        // A structure: small integers, zeros and one 32-bit time field.
         var bytesA = new byte[4096];
-        new Random(1).NextBytes(bytesA);
-        bytesA[0] = 0;
+        for (var i = 0; i < bytesA.Length; i += 16)
+        {
+            bytesA[i] = (byte)(i / 16);
+            bytesA[i + 4] = 0xff;
+        }
+
         var bytesB = (byte[])bytesA.Clone();
         BitConverter.TryWriteBytes(bytesA.AsSpan(1000), 1700000000u);
         BitConverter.TryWriteBytes(bytesB.AsSpan(1000), 1710000000u);
@@ -104,5 +109,22 @@ public class TextAndJsonTests
         var range = Assert.Single(binary.HexRanges);
         Assert.Equal(4, range.Offset);
         Assert.Equal("0405", range.Hex2);
+    }
+
+    [Fact]
+    public void Random_looking_bytes_do_not_pass_for_a_time()
+    {
+        using var dir = new TempDir();
+        var bytesA = new byte[256];
+        for (var i = 0; i < bytesA.Length; i++)
+        {
+            bytesA[i] = (byte)((i * 167) + 13);
+        }
+
+        var bytesB = (byte[])bytesA.Clone();
+        BitConverter.TryWriteBytes(bytesA.AsSpan(100), 1174716576u);
+        BitConverter.TryWriteBytes(bytesB.AsSpan(100), 1174716578u);
+        var binary = Assert.Single(Diff.Run(dir.Write("a.bin", bytesA), dir.Write("b.bin", bytesB)).Root.All(), d => d.Kind == DifferenceKind.Binary);
+        Assert.DoesNotContain(binary.Causes, c => c.Kind == CauseKind.Timestamp);
     }
 }
