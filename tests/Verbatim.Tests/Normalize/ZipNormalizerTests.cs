@@ -67,16 +67,17 @@ public class ZipNormalizerTests
     {
         using var dir = new TempDir();
         Write(dir.File("doc.odt"), [
-            Text("content.xml", "<office:document-content/>", At(2024)),
             new Entry("mimetype", "application/vnd.oasis.opendocument.text"u8.ToArray(), At(2024), CompressionLevel.Optimal),
+            Text("content.xml", "<office:document-content/>", At(2024)),
             Text("META-INF/manifest.xml", "<manifest/>", At(2024))]);
+        Assert.Contains(Normalizer.Run(dir.File("doc.odt"), check: true).Changes, c => c is { Member: "mimetype", Field: "compression" });
         var normalized = Normalizer.Copy(dir.File("doc.odt"), "n.odt");
         var bytes = File.ReadAllBytes(normalized);
         Assert.Equal("mimetype"u8.ToArray(), bytes[30..38]);
         Assert.Equal(0, bytes[8]);
         Assert.Equal("application/vnd.oasis.opendocument.text"u8.ToArray(), bytes[38..77]);
         Normalizer.AssertIdempotent(normalized);
-        Normalizer.AssertSameContent(dir.File("doc.odt"), normalized);
+        Normalizer.AssertSameZipEntries(dir.File("doc.odt"), normalized); // the engine sees "zip" vs "odf": a deflated mimetype is not ODF
     }
 
     [Fact]
