@@ -125,7 +125,7 @@ public static class NormalizeCommand
         try
         {
             NormalizeReport.Write(file.Stream, outcomes, reference, check);
-            file.Commit(Path.GetFullPath(target));
+            file.Commit();
         }
         catch
         {

@@ -27,16 +27,20 @@ public sealed class AtomicFile
         return new AtomicFile(target, temporary, stream);
     }
 
-    /// <summary>Syncs the temporary file, gives it the permissions of <paramref name="modeFrom"/>, and renames it over the target.</summary>
-    public void Commit(string modeFrom)
+    /// <summary>
+    /// Syncs the temporary file, gives it the permissions of the target (or, for a new target, of
+    /// <paramref name="modeFrom"/> when given and present), and renames it over the target.
+    /// </summary>
+    public void Commit(string? modeFrom = null)
     {
         try
         {
             stream.Flush(flushToDisk: true);
             stream.Dispose();
-            if (!OperatingSystem.IsWindows())
+            var modeSource = File.Exists(target) ? target : modeFrom is not null && File.Exists(modeFrom) ? modeFrom : null;
+            if (!OperatingSystem.IsWindows() && modeSource is not null)
             {
-                File.SetUnixFileMode(temporary, File.GetUnixFileMode(File.Exists(target) ? target : modeFrom));
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(modeSource));
             }
 
             File.Move(temporary, target, overwrite: true);
