@@ -12,5 +12,8 @@ public static class CommandCatalog
         KeyCommand.Create(),
         AttestCommand.Create(),
         NormalizeCommand.Create(),
+        BuildCommand.Create(),
+        HashCommand.Create(),
+        EnvCommand.Create(),
     ];
 }

@@ -1,10 +1,8 @@
-using System.IO.Compression;
-
 namespace Verbatim.Core.Compression;
 
 /// <summary>
-/// Recognises a compressed stream by its magic bytes and opens its decompressed contents. gzip uses .NET's zlib;
-/// xz, zstd and bzip2 go through the system's liblzma, libzstd and libbz2 by P/Invoke.
+/// Recognises a compressed stream by its magic bytes and opens its decompressed contents. All four go through the
+/// system's libraries by P/Invoke: zlib (gzip), liblzma (xz), libzstd and libbz2.
 /// </summary>
 public static class Decompressors
 {
@@ -26,8 +24,9 @@ public static class Decompressors
             return "zstd";
         }
 
+        // "BZh" and the block size, then the first block's magic (pi) or, for empty data, the end-of-stream magic (sqrt pi).
         if (head.Length >= 10 && head[0] == (byte)'B' && head[1] == (byte)'Z' && head[2] == (byte)'h' && head[3] is >= (byte)'1' and <= (byte)'9' &&
-            head[4] == 0x31 && head[5] == 0x41 && head[6] == 0x59 && head[7] == 0x26 && head[8] == 0x53 && head[9] == 0x59)
+            (head[4..10].SequenceEqual((ReadOnlySpan<byte>)[0x31, 0x41, 0x59, 0x26, 0x53, 0x59]) || head[4..10].SequenceEqual((ReadOnlySpan<byte>)[0x17, 0x72, 0x45, 0x38, 0x50, 0x90])))
         {
             return "bzip2";
         }
@@ -38,7 +37,10 @@ public static class Decompressors
     /// <summary>Opens the decompressed contents of <paramref name="compressed"/> (which the returned stream owns).</summary>
     public static Stream Open(string format, Stream compressed) => format switch
     {
-        "gzip" => new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: false),
-        _ => throw new NotSupportedException($"{format} decompression is not available yet"),
+        "gzip" => new GzipDecoderStream(compressed),
+        "xz" => new XzDecoderStream(compressed),
+        "zstd" => new ZstdDecoderStream(compressed),
+        "bzip2" => new Bzip2DecoderStream(compressed),
+        _ => throw new NotSupportedException($"no decompressor for {format}"),
     };
 }

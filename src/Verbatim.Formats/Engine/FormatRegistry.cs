@@ -14,6 +14,10 @@ public sealed class FormatRegistry(IReadOnlyList<IFormat> formats)
         new Tar.TarFormat(),
         new Elf.ElfFormat(),
         new Pe.PeFormat(),
+        new Compressed.GzipFormat(),
+        new Compressed.XzFormat(),
+        new Compressed.ZstdFormat(),
+        new Compressed.Bzip2Format(),
         new Json.JsonFormat(),
         new Text.TextFormat(),
     ]);

@@ -18,7 +18,7 @@ public class ZipBadInputTests
     public void Truncated_zip_is_unreadable_and_compared_as_bytes()
     {
         using var dir = new TempDir();
-        var good = Build(Sample);
+        var good = BuildZip(Sample);
         var a = dir.Write("a.zip", good);
         var b = dir.Write("b.zip", good[..(good.Length - 40)]);
         var root = Diff.Run(a, b).Root!;
@@ -30,9 +30,9 @@ public class ZipBadInputTests
     public void Corrupt_central_directory_offsets_are_unreadable_and_compared_as_bytes()
     {
         using var dir = new TempDir();
-        var bad = Build(Sample);
+        var bad = BuildZip(Sample);
         Put32(bad, CentralHeaders(bad)[1] + 42, 0x7FFF0000);
-        var root = Diff.Run(dir.Write("a.zip", Build(Sample)), dir.Write("b.zip", bad)).Root!;
+        var root = Diff.Run(dir.Write("a.zip", BuildZip(Sample)), dir.Write("b.zip", bad)).Root!;
         Assert.Contains(root.Comments, c => c.Contains("unreadable as zip", StringComparison.Ordinal) && c.Contains("local header offset 2147418112 is outside", StringComparison.Ordinal));
         Assert.Contains(root.Children, d => d.Kind == DifferenceKind.Binary);
     }
@@ -41,9 +41,9 @@ public class ZipBadInputTests
     public void Corrupt_central_directory_signature_is_unreadable()
     {
         using var dir = new TempDir();
-        var bad = Build(Sample);
+        var bad = BuildZip(Sample);
         Put32(bad, CentralHeaders(bad)[1], 0xDEADBEEF);
-        var root = Diff.Run(dir.Write("a.zip", Build(Sample)), dir.Write("b.zip", bad)).Root!;
+        var root = Diff.Run(dir.Write("a.zip", BuildZip(Sample)), dir.Write("b.zip", bad)).Root!;
         Assert.Contains(root.Comments, c => c.Contains("bad signature", StringComparison.Ordinal));
         Assert.Contains(root.Children, d => d.Kind == DifferenceKind.Binary);
     }
@@ -69,9 +69,9 @@ public class ZipBadInputTests
     public void Crc_mismatch_is_reported_as_unreadable()
     {
         using var dir = new TempDir();
-        var bad = Build(Sample);
+        var bad = BuildZip(Sample);
         PatchBoth32(bad, 0, 16, 14, 0x12345678);
-        var result = Diff.Run(dir.Write("a.zip", Build(Sample)), dir.Write("b.zip", bad));
+        var result = Diff.Run(dir.Write("a.zip", BuildZip(Sample)), dir.Write("b.zip", bad));
         var member = Member(result, "::a.txt");
         Assert.Contains(member.Comments, c => c.Contains("CRC-32 mismatch: the central directory records 12345678", StringComparison.Ordinal));
         Assert.Contains(member.Comments, c => c == "content readable on one side only");
@@ -82,8 +82,8 @@ public class ZipBadInputTests
     {
         using var dir = new TempDir();
         var zeros = new byte[50 << 20];
-        var a = dir.Write("a.zip", Build(new Entry("zeros", zeros), new Entry("x.txt", "1\n")));
-        var b = dir.Write("b.zip", Build(new Entry("zeros", zeros), new Entry("x.txt", "2\n")));
+        var a = dir.Write("a.zip", BuildZip(new Entry("zeros", zeros), new Entry("x.txt", "1\n")));
+        var b = dir.Write("b.zip", BuildZip(new Entry("zeros", zeros), new Entry("x.txt", "2\n")));
         var result = Diff.Run(a, b, new DiffOptions { MaxCompressionRatio = 100 });
         var member = Member(result, "::zeros");
         Assert.Contains(member.Comments, c => c.Contains("passes the compression ratio limit of 100", StringComparison.Ordinal));
@@ -94,9 +94,9 @@ public class ZipBadInputTests
     public void Absurd_declared_size_is_not_expanded()
     {
         using var dir = new TempDir();
-        var bad = Build(Sample);
+        var bad = BuildZip(Sample);
         PatchBoth32(bad, 1, 24, 22, 0xFFFFFFF0);
-        var result = Diff.Run(dir.Write("a.zip", Build(Sample)), dir.Write("b.zip", bad));
+        var result = Diff.Run(dir.Write("a.zip", BuildZip(Sample)), dir.Write("b.zip", bad));
         var member = Member(result, "::b.txt");
         Assert.Contains(member.Comments, c => c.Contains("4294967280 bytes declared", StringComparison.Ordinal) && c.Contains("zip bomb", StringComparison.Ordinal));
     }
@@ -106,9 +106,9 @@ public class ZipBadInputTests
     {
         using var dir = new TempDir();
         var text = string.Concat(Enumerable.Range(0, 1000).Select(i => $"line {i}\n"));
-        var bad = Build(new Entry("big.txt", text));
+        var bad = BuildZip(new Entry("big.txt", text));
         PatchBoth32(bad, 0, 24, 22, 100);
-        var result = Diff.Run(dir.Write("a.zip", Build(new Entry("big.txt", text))), dir.Write("b.zip", bad));
+        var result = Diff.Run(dir.Write("a.zip", BuildZip(new Entry("big.txt", text))), dir.Write("b.zip", bad));
         var member = Member(result, "::big.txt");
         Assert.Contains(member.Comments, c => c.Contains("goes on past its declared size of 100 bytes", StringComparison.Ordinal));
     }
@@ -117,14 +117,14 @@ public class ZipBadInputTests
     public void Overlapping_entries_are_not_expanded()
     {
         using var dir = new TempDir();
-        var bad = Build(new Entry("one", "same data\n"), new Entry("two", "other\n"));
+        var bad = BuildZip(new Entry("one", "same data\n"), new Entry("two", "other\n"));
         var central = CentralHeaders(bad);
         // The second central entry points at the first entry's local header, as in overlapping zip bombs.
         Put32(bad, central[1] + 42, U32(bad, central[0] + 42));
         Put32(bad, central[1] + 16, U32(bad, central[0] + 16));
         Put32(bad, central[1] + 20, U32(bad, central[0] + 20));
         Put32(bad, central[1] + 24, U32(bad, central[0] + 24));
-        var good = Build(new Entry("one", "same data\n"), new Entry("two", "same data\n"));
+        var good = BuildZip(new Entry("one", "same data\n"), new Entry("two", "same data\n"));
         var result = Diff.Run(dir.Write("a.zip", good), dir.Write("b.zip", bad));
         var two = Member(result, "::two");
         Assert.Contains(two.Comments, c => c.Contains("overlaps entry 'one'", StringComparison.Ordinal));
@@ -137,10 +137,10 @@ public class ZipBadInputTests
         using var dir = new TempDir();
         byte[] Nest(string seed)
         {
-            var zip = Build(new Entry("self.zip", seed));
+            var zip = BuildZip(new Entry("self.zip", seed));
             for (var i = 0; i < 12; i++)
             {
-                zip = Build(new Entry("self.zip", zip) { Level = CompressionLevel.NoCompression });
+                zip = BuildZip(new Entry("self.zip", zip) { Level = CompressionLevel.NoCompression });
             }
 
             return zip;
@@ -154,9 +154,9 @@ public class ZipBadInputTests
     public void Unsupported_method_is_unreadable_with_its_number()
     {
         using var dir = new TempDir();
-        var bad = Build(Sample);
+        var bad = BuildZip(Sample);
         PatchBoth16(bad, 0, 10, 8, 14);
-        var result = Diff.Run(dir.Write("a.zip", Build(Sample)), dir.Write("b.zip", bad));
+        var result = Diff.Run(dir.Write("a.zip", BuildZip(Sample)), dir.Write("b.zip", bad));
         var member = Member(result, "::a.txt");
         Assert.Contains(member.Comments, c => c.Contains("compression method 14 (lzma) not supported", StringComparison.Ordinal));
         Assert.Contains(member.Children, d => d.Field == "compression" && d.Right == "lzma");
@@ -166,9 +166,9 @@ public class ZipBadInputTests
     public void Missing_local_header_is_unreadable()
     {
         using var dir = new TempDir();
-        var bad = Build(Sample);
+        var bad = BuildZip(Sample);
         Put32(bad, LocalHeader(bad, 1), 0);
-        var result = Diff.Run(dir.Write("a.zip", Build(Sample)), dir.Write("b.zip", bad));
+        var result = Diff.Run(dir.Write("a.zip", BuildZip(Sample)), dir.Write("b.zip", bad));
         var member = Member(result, "::b.txt");
         Assert.Contains(member.Comments, c => c.Contains("no local header at offset", StringComparison.Ordinal));
     }
@@ -178,8 +178,8 @@ public class ZipBadInputTests
     {
         using var dir = new TempDir();
         Entry[] Entries(string text) => [new("../escape.txt", text), new("/etc/passwd-like", text), new("caf_.txt", text)];
-        var a = Build(Entries("1\n"));
-        var b = Build(Entries("2\n"));
+        var a = BuildZip(Entries("1\n"));
+        var b = BuildZip(Entries("2\n"));
         foreach (var zip in new[] { a, b })
         {
             zip[LocalHeader(zip, 2) + 30 + 3] = 0xE9;

@@ -12,8 +12,8 @@ public class ZipDiffTests
     public void Zips_built_alike_are_identical()
     {
         using var dir = new TempDir();
-        var a = dir.Write("a.zip", Build(new Entry("x.txt", "hello\n"), new Entry("d/y.bin", [1, 2, 3])));
-        var b = dir.Write("b.zip", Build(new Entry("x.txt", "hello\n"), new Entry("d/y.bin", [1, 2, 3])));
+        var a = dir.Write("a.zip", BuildZip(new Entry("x.txt", "hello\n"), new Entry("d/y.bin", [1, 2, 3])));
+        var b = dir.Write("b.zip", BuildZip(new Entry("x.txt", "hello\n"), new Entry("d/y.bin", [1, 2, 3])));
         var result = Diff.Run(a, b);
         Assert.True(result.Identical);
     }
@@ -22,8 +22,8 @@ public class ZipDiffTests
     public void Entry_times_are_timestamp_causes_with_decoded_dates()
     {
         using var dir = new TempDir();
-        var a = dir.Write("a.zip", Build(new Entry("x.txt", "hello\n") { Time = new DateTimeOffset(2020, 1, 2, 3, 4, 6, TimeSpan.Zero) }));
-        var b = dir.Write("b.zip", Build(new Entry("x.txt", "hello\n") { Time = new DateTimeOffset(2024, 5, 6, 7, 8, 10, TimeSpan.Zero) }));
+        var a = dir.Write("a.zip", BuildZip(new Entry("x.txt", "hello\n") { Time = new DateTimeOffset(2020, 1, 2, 3, 4, 6, TimeSpan.Zero) }));
+        var b = dir.Write("b.zip", BuildZip(new Entry("x.txt", "hello\n") { Time = new DateTimeOffset(2024, 5, 6, 7, 8, 10, TimeSpan.Zero) }));
         var result = Diff.Run(a, b);
         var root = Assert.IsType<Difference>(result.Root);
         Assert.Equal("zip", root.Format);
@@ -39,8 +39,8 @@ public class ZipDiffTests
     public void Different_order_is_a_member_order_difference()
     {
         using var dir = new TempDir();
-        var a = dir.Write("a.zip", Build(new Entry("b.txt", "2"), new Entry("a.txt", "1"), new Entry("c.txt", "3")));
-        var b = dir.Write("b.zip", Build(new Entry("c.txt", "3"), new Entry("a.txt", "1"), new Entry("b.txt", "2")));
+        var a = dir.Write("a.zip", BuildZip(new Entry("b.txt", "2"), new Entry("a.txt", "1"), new Entry("c.txt", "3")));
+        var b = dir.Write("b.zip", BuildZip(new Entry("c.txt", "3"), new Entry("a.txt", "1"), new Entry("b.txt", "2")));
         var result = Diff.Run(a, b);
         var order = Assert.Single(result.Root.All(), d => d.Kind == DifferenceKind.Order);
         Assert.Contains(order.Causes, c => c.Kind is CauseKind.MemberOrder or CauseKind.LocaleOrdering);
@@ -51,8 +51,8 @@ public class ZipDiffTests
     public void Different_permissions_are_permission_causes()
     {
         using var dir = new TempDir();
-        var a = dir.Write("a.zip", Build(new Entry("run.sh", "echo hi\n") { UnixMode = 0x81A4 }));
-        var b = dir.Write("b.zip", Build(new Entry("run.sh", "echo hi\n") { UnixMode = 0x81ED }));
+        var a = dir.Write("a.zip", BuildZip(new Entry("run.sh", "echo hi\n") { UnixMode = 0x81A4 }));
+        var b = dir.Write("b.zip", BuildZip(new Entry("run.sh", "echo hi\n") { UnixMode = 0x81ED }));
         var result = Diff.Run(a, b);
         var mode = Assert.Single(result.Root.All(), d => d.Field == "permissions");
         Assert.Equal("100644 (-rw-r--r--)", mode.Left);
@@ -65,8 +65,8 @@ public class ZipDiffTests
     {
         using var dir = new TempDir();
         var text = string.Concat(Enumerable.Range(0, 500).Select(i => $"line {i}\n"));
-        var a = dir.Write("a.zip", Build(new Entry("x.txt", text) { Level = CompressionLevel.Optimal }));
-        var b = dir.Write("b.zip", Build(new Entry("x.txt", text) { Level = CompressionLevel.NoCompression }));
+        var a = dir.Write("a.zip", BuildZip(new Entry("x.txt", text) { Level = CompressionLevel.Optimal }));
+        var b = dir.Write("b.zip", BuildZip(new Entry("x.txt", text) { Level = CompressionLevel.NoCompression }));
         var result = Diff.Run(a, b);
         var compression = Assert.Single(result.Root.All(), d => d.Field == "compression");
         Assert.Equal("deflate (normal)", compression.Left);
@@ -114,10 +114,10 @@ public class ZipDiffTests
     public void A_changed_member_of_a_nested_zip_is_found_by_recursion()
     {
         using var dir = new TempDir();
-        var innerA = Build(new Entry("conf.txt", "version=1\n"), new Entry("same.txt", "same\n"));
-        var innerB = Build(new Entry("conf.txt", "version=2\n"), new Entry("same.txt", "same\n"));
-        var a = dir.Write("a.zip", Build(new Entry("lib/inner.zip", innerA), new Entry("top.txt", "top\n")));
-        var b = dir.Write("b.zip", Build(new Entry("lib/inner.zip", innerB), new Entry("top.txt", "top\n")));
+        var innerA = BuildZip(new Entry("conf.txt", "version=1\n"), new Entry("same.txt", "same\n"));
+        var innerB = BuildZip(new Entry("conf.txt", "version=2\n"), new Entry("same.txt", "same\n"));
+        var a = dir.Write("a.zip", BuildZip(new Entry("lib/inner.zip", innerA), new Entry("top.txt", "top\n")));
+        var b = dir.Write("b.zip", BuildZip(new Entry("lib/inner.zip", innerB), new Entry("top.txt", "top\n")));
         var result = Diff.Run(a, b);
         var inner = Assert.Single(result.Root.All(), d => d.Path1.EndsWith("::lib/inner.zip", StringComparison.Ordinal) && d.Kind == DifferenceKind.Node);
         Assert.Equal("zip", inner.Format);
@@ -148,10 +148,10 @@ public class ZipDiffTests
     public void Text_report_golden()
     {
         using var dir = new TempDir();
-        var a = dir.Write("a.zip", Build(
+        var a = dir.Write("a.zip", BuildZip(
             new Entry("README", "built 2024-01-02 in /build/a\n"),
             new Entry("bin/tool", "same") { UnixMode = 0x81ED }));
-        var b = dir.Write("b.zip", Build(
+        var b = dir.Write("b.zip", BuildZip(
             new Entry("README", "built 2024-03-04 in /build/a\n") { Time = new DateTimeOffset(2024, 3, 4, 5, 6, 8, TimeSpan.Zero) },
             new Entry("bin/tool", "same") { UnixMode = 0x81A4 }));
         var text = Diff.Run(a, b).Text().Replace(dir.Path, "/tmp", StringComparison.Ordinal);

@@ -22,8 +22,8 @@ public class ZipFamilyTests
     public void Nupkg_random_core_properties_name_is_one_random_id_cause()
     {
         using var dir = new TempDir();
-        var a = dir.Write("Demo.1.0.0.nupkg", Build(Nupkg("0a1b2c3d4e5f40718293a4b5c6d7e8f9", "R1f0e2d3c4b5a6978")));
-        var b = dir.Write("other/Demo.1.0.0.nupkg", Build(Nupkg("9f8e7d6c5b4a43218f0e1d2c3b4a5968", "Rabcdef0123456789")));
+        var a = dir.Write("Demo.1.0.0.nupkg", BuildZip(Nupkg("0a1b2c3d4e5f40718293a4b5c6d7e8f9", "R1f0e2d3c4b5a6978")));
+        var b = dir.Write("other/Demo.1.0.0.nupkg", BuildZip(Nupkg("9f8e7d6c5b4a43218f0e1d2c3b4a5968", "Rabcdef0123456789")));
         var result = Diff.Run(a, b);
         Assert.Equal("nupkg", result.Root!.Format);
         Assert.DoesNotContain(result.Root.All(), d => d.Kind is DifferenceKind.Added or DifferenceKind.Removed);
@@ -38,8 +38,8 @@ public class ZipFamilyTests
     public void Nupkg_is_recognised_by_content_without_its_name()
     {
         using var dir = new TempDir();
-        var a = dir.Write("a.zip", Build(Nupkg("0a1b2c3d4e5f40718293a4b5c6d7e8f9", "R1")));
-        var b = dir.Write("b.zip", Build(Nupkg("9f8e7d6c5b4a43218f0e1d2c3b4a5968", "R2")));
+        var a = dir.Write("a.zip", BuildZip(Nupkg("0a1b2c3d4e5f40718293a4b5c6d7e8f9", "R1")));
+        var b = dir.Write("b.zip", BuildZip(Nupkg("9f8e7d6c5b4a43218f0e1d2c3b4a5968", "R2")));
         Assert.Equal("nupkg", Diff.Run(a, b).Root!.Format);
     }
 
@@ -52,7 +52,7 @@ public class ZipFamilyTests
             new("META-INF/MANIFEST.MF", $"Manifest-Version: 1.0\r\nCreated-By: Maven JAR Plugin 3.3.0\r\nBuild-Jdk-Spec: {jdk}\r\n\r\n"),
             new("com/example/App.class", [0xCA, 0xFE, 0xBA, 0xBE]),
         ];
-        var result = Diff.Run(dir.Write("a.jar", Build(Jar("17"))), dir.Write("b.jar", Build(Jar("21"))));
+        var result = Diff.Run(dir.Write("a.jar", BuildZip(Jar("17"))), dir.Write("b.jar", BuildZip(Jar("21"))));
         Assert.Equal("jar", result.Root!.Format);
         var manifest = Assert.Single(result.Root.All(), d => d.Kind == DifferenceKind.Node && d.Path1.EndsWith("::META-INF/MANIFEST.MF", StringComparison.Ordinal));
         var cause = Assert.Single(manifest.Causes, c => c.Kind == CauseKind.ToolchainVersion);
@@ -68,7 +68,7 @@ public class ZipFamilyTests
     public void Family_member_is_named_by_extension(string name, string format)
     {
         using var dir = new TempDir();
-        var input = new Input(dir.Write(name, Build(new Entry("a.txt", "a"))), Verbatim.Core.IO.FileContent.Of(dir.File(name)));
+        var input = new Input(dir.Write(name, BuildZip(new Entry("a.txt", "a"))), Verbatim.Core.IO.FileContent.Of(dir.File(name)));
         Assert.Equal(format, ZipFamily.Classify(input));
     }
 
@@ -76,7 +76,7 @@ public class ZipFamilyTests
     public void Content_hints_name_odf_ooxml_and_jar()
     {
         using var dir = new TempDir();
-        Input Make(string name, params Entry[] entries) => new(dir.Write(name, Build(entries)), Verbatim.Core.IO.FileContent.Of(dir.File(name)));
+        Input Make(string name, params Entry[] entries) => new(dir.Write(name, BuildZip(entries)), Verbatim.Core.IO.FileContent.Of(dir.File(name)));
         var odf = Make("doc.bin", new Entry("mimetype", "application/vnd.oasis.opendocument.text") { Level = CompressionLevel.NoCompression }, new Entry("content.xml", "<x/>"));
         var ooxml = Make("doc2.bin", new Entry("[Content_Types].xml", "<Types/>"), new Entry("word/document.xml", "<w/>"));
         var jar = Make("lib.bin", new Entry("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"), new Entry("A.class", "x"));
@@ -91,7 +91,7 @@ public class ZipFamilyTests
     public void Executable_jar_with_a_shell_launcher_is_a_jar_with_its_launcher_compared()
     {
         using var dir = new TempDir();
-        var jar = Build(new Entry("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"), new Entry("A.class", "x"));
+        var jar = BuildZip(new Entry("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"), new Entry("A.class", "x"));
         var a = dir.Write("a.run", [.. "#!/bin/sh\nexec java -jar \"$0\" --mode=1\n"u8.ToArray(), .. jar]);
         var b = dir.Write("b.run", [.. "#!/bin/sh\nexec java -jar \"$0\" --mode=2\n"u8.ToArray(), .. jar]);
         var result = Diff.Run(a, b);

@@ -24,7 +24,7 @@ public static class ZipFixtures
         }
     }
 
-    public static byte[] Build(params Entry[] entries)
+    public static byte[] BuildZip(params Entry[] entries)
     {
         using var memory = new MemoryStream();
         using (var archive = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))

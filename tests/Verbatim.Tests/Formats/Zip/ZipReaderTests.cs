@@ -42,7 +42,7 @@ public class ZipReaderTests
     [Fact]
     public void Prepended_stub_is_accounted_for_by_the_offset_bias()
     {
-        var zip = Build(new Entry("a.txt", "a"), new Entry("b.txt", "b"));
+        var zip = BuildZip(new Entry("a.txt", "a"), new Entry("b.txt", "b"));
         var stub = Encoding.ASCII.GetBytes("MZ not really a stub\n");
         byte[] whole = [.. stub, .. zip];
         using var stream = new MemoryStream(whole);

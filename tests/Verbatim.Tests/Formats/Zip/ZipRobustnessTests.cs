@@ -12,7 +12,7 @@ public class ZipRobustnessTests
     public void Random_damage_never_throws()
     {
         using var dir = new TempDir();
-        var good = Build(
+        var good = BuildZip(
             new Entry("a.txt", string.Concat(Enumerable.Repeat("alpha ", 200))),
             new Entry("dir/", []) { UnixMode = 0x41ED },
             new Entry("b.bin", Enumerable.Range(0, 3000).Select(i => (byte)(i * 7)).ToArray()) { Level = CompressionLevel.NoCompression },
@@ -108,7 +108,7 @@ public class ZipRobustnessTests
         using var dir = new TempDir();
         byte[] WithBlock(string block)
         {
-            var zip = Build(new Entry("a.txt", "a\n"), new Entry("b.txt", "b\n"));
+            var zip = BuildZip(new Entry("a.txt", "a\n"), new Entry("b.txt", "b\n"));
             var start = CentralHeaders(zip)[0];
             var inserted = System.Text.Encoding.ASCII.GetBytes(block);
             byte[] result = [.. zip[..start], .. inserted, .. zip[start..]];

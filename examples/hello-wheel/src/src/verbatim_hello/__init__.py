@@ -1,0 +1,5 @@
+"""Says hello."""
+
+
+def greet(name: str) -> str:
+    return f"Hello, {name}!"

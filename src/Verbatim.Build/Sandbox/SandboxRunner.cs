@@ -1,0 +1,117 @@
+using System.Diagnostics;
+
+namespace Verbatim.Build.Sandbox;
+
+/// <summary>Runs one step in a fresh bubblewrap sandbox, streams its output, and kills it (with everything it started) at the time limit.</summary>
+public static class SandboxRunner
+{
+    public const string Bwrap = "bwrap";
+
+    /// <summary>
+    /// Starts the process from a dedicated thread that lives until the process ends: bwrap's --die-with-parent is
+    /// PR_SET_PDEATHSIG, which fires when the forking *thread* exits, and thread-pool threads retire when idle.
+    /// </summary>
+    private static async Task<Task> StartOnOwnThreadAsync(Process process)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                process.Start();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                started.SetException(new BuildException($"cannot start the sandbox ({process.StartInfo.FileName}): {e.Message}; install bubblewrap"));
+                return;
+            }
+
+            started.SetResult();
+            process.WaitForExit();
+            exited.SetResult();
+        })
+        {
+            IsBackground = true,
+            Name = "verbatim sandbox",
+        };
+        thread.Start();
+        await started.Task.ConfigureAwait(false);
+        return exited.Task;
+    }
+
+    public static async Task<StepOutcome> RunAsync(SandboxSpec spec, Action<string>? log, CancellationToken cancellationToken = default)
+    {
+        var info = new ProcessStartInfo(SandboxIdentity.DropsPrivileges ? "setpriv" : Bwrap)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        if (SandboxIdentity.DropsPrivileges)
+        {
+            var id = SandboxIdentity.UnprivilegedHostId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var argument in new[] { "--reuid=" + id, "--regid=" + id, "--clear-groups", "--", Bwrap })
+            {
+                info.ArgumentList.Add(argument);
+            }
+        }
+
+        foreach (var argument in BwrapArguments.For(spec))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var tail = new Queue<string>();
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (tail)
+            {
+                tail.Enqueue(line);
+                if (tail.Count > 20)
+                {
+                    tail.Dequeue();
+                }
+            }
+
+            log?.Invoke(line);
+        }
+
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        var clock = Stopwatch.StartNew();
+        var exited = await StartOnOwnThreadAsync(process).ConfigureAwait(false);
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var timedOut = false;
+        try
+        {
+            await exited.WaitAsync(spec.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            timedOut = !cancellationToken.IsCancellationRequested;
+            process.Kill(entireProcessTree: true);
+            await exited.ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        process.WaitForExit();
+        clock.Stop();
+        string text;
+        lock (tail)
+        {
+            text = string.Join('\n', tail);
+        }
+
+        return new StepOutcome(process.ExitCode, timedOut, clock.Elapsed, text);
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Verbatim.Build;
+using Verbatim.Build.Cache;
+using Verbatim.Build.Environments;
+
+namespace Verbatim.Cli.Commands;
+
+/// <summary><c>verbatim env create debian --suite S --packages a,b,c</c>: a pinned build environment stored in the cache by digest.</summary>
+public static class EnvCommand
+{
+    public static Command Create()
+    {
+        var distribution = new Argument<string>("DISTRIBUTION") { Description = "Only 'debian' for now." };
+        var suite = new Option<string>("--suite") { Description = "The Debian suite.", DefaultValueFactory = _ => "bookworm" };
+        var packages = new Option<string?>("--packages") { Description = "Comma-separated packages to install.", HelpName = "A,B,C" };
+        var mirror = new Option<string?>("--mirror") { Description = "The Debian mirror (default: mmdebstrap's).", HelpName = "URL" };
+        var create = new Command("create", "Create a root file system with mmdebstrap, record its packages, pack it deterministically and print its digest.")
+        {
+            distribution, suite, packages, mirror,
+        };
+        create.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(distribution) != "debian")
+            {
+                await Console.Error.WriteLineAsync("verbatim env create: only 'debian' environments can be created").ConfigureAwait(false);
+                return ExitCodes.UsageOrInput;
+            }
+
+            var list = (parse.GetValue(packages) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            try
+            {
+                var created = await DebianEnvironmentCreator.CreateAsync(ContentStore.Default(), parse.GetValue(suite)!, list, parse.GetValue(mirror), line => Console.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
+                foreach (var package in created.Packages)
+                {
+                    Console.Error.WriteLine($"  {package.Name} {package.Version} {package.Architecture}");
+                }
+
+                Console.Out.WriteLine($"sha256:{created.Digest}");
+                return ExitCodes.Ok;
+            }
+            catch (BuildException e)
+            {
+                await Console.Error.WriteLineAsync($"verbatim env create: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Different;
+            }
+        });
+        return new Command("env", "Build environments pinned by digest.") { create };
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Verbatim.Cli.Commands;
+using Verbatim.Tests.Support;
+
+namespace Verbatim.Tests.Build;
+
+/// <summary>The <c>verbatim build</c> command line: exit codes and one-line messages.</summary>
+[Collection("sandbox")]
+public sealed class BuildCommandTests
+{
+    [Fact]
+    public void A_recipe_without_digests_exits_2_with_one_line()
+    {
+        using var dir = new TempDir();
+        dir.Write("src/a.txt", "a\n");
+        var recipe = dir.Write("verbatim.yaml", "name: x\nversion: \"1\"\nenvironment: host\nsource_date_epoch: 1\ninputs:\n  - name: src\n    path: ./src\nsteps: [ { name: b, run: 'true' } ]\noutputs: [ a.txt ]\n");
+        var (status, stdout, stderr) = Run("build", recipe, "--out", dir.File("out"));
+        Assert.Equal(2, status);
+        Assert.Equal("", stdout);
+        Assert.Equal($"verbatim build: {recipe}:6: input 'src' has no sha256: every input must be pinned by digest (run 'verbatim hash ./src')\n", stderr);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void A_build_prints_its_subjects_and_a_failing_step_exits_1()
+    {
+        using var dir = new TempDir();
+        var recipe = BuildSupport.HostRecipe(dir.Path, "cli", """
+              - name: write
+                run: printf 'hi\n' > out.txt
+            """);
+        var (status, stdout, _) = Run("build", recipe, "--out", dir.File("out"), "--quiet");
+        Assert.Equal(0, status);
+        Assert.Equal("sha256:98ea6e4f216f2fb4b69fff9b3a44842c38686ca685f3f55dc48c5d3fb1107be4  out.txt\n", stdout);
+        Assert.True(File.Exists(dir.File("out/buildinfo.json")));
+
+        File.WriteAllText(recipe, File.ReadAllText(recipe).Replace("printf 'hi\\n' > out.txt", "echo broken >&2; exit 3", StringComparison.Ordinal));
+        (status, _, var stderr) = Run("build", recipe, "--out", dir.File("out2"), "--quiet");
+        Assert.Equal(1, status);
+        Assert.EndsWith("verbatim build: cli: step 'write' failed with exit status 3; last output: broken\n", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_signing_key_is_a_usage_error()
+    {
+        using var dir = new TempDir();
+        var recipe = BuildSupport.HostRecipe(dir.Path, "key", "  - name: a\n    run: echo > out.txt");
+        var (status, _, stderr) = Run("build", recipe, "--out", dir.File("out"), "--key", dir.File("missing.key"));
+        Assert.Equal(2, status);
+        Assert.Equal($"verbatim build: signing key {dir.File("missing.key")} does not exist\n", stderr);
+    }
+
+    private static (int Status, string StdOut, string StdErr) Run(params string[] args)
+    {
+        var root = new RootCommand();
+        root.Subcommands.Add(BuildCommand.Create());
+        var (out0, err0) = (Console.Out, Console.Error);
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        lock (typeof(Console))
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            try
+            {
+                var status = root.Parse(args).InvokeAsync().GetAwaiter().GetResult();
+                return (status, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Console.SetOut(out0);
+                Console.SetError(err0);
+            }
+        }
+    }
+}
