@@ -22,6 +22,9 @@ public sealed class NormalizerRegistry(IReadOnlyList<INormalizer> normalizers)
         new Ar.ArNormalizer(debian: false),
         new Tar.TarNormalizer(),
         new Gzip.GzipNormalizer(),
+        new Compressed.CompressedNormalizer("xz"),
+        new Compressed.CompressedNormalizer("zstd"),
+        new Compressed.CompressedNormalizer("bzip2"),
         new Png.PngNormalizer(),
         new Mo.MoNormalizer(),
     ]);

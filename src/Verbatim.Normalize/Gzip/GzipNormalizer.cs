@@ -25,7 +25,7 @@ public sealed class GzipNormalizer : INormalizer
             header = GzipHeader.Read(stream);
         }
 
-        using var inner = Decompress(input, context);
+        using var inner = Compressed.Decompression.ToSpool("gzip", input, context);
         var (content, memberChanges, owner) = context.NormalizeMemberToContent(inner, "");
         using (owner)
         {
@@ -52,43 +52,6 @@ public sealed class GzipNormalizer : INormalizer
             output.Write(trailer);
             return changes;
         }
-    }
-
-    private static Spool Decompress(IContent input, NormalizeContext context)
-    {
-        try
-        {
-            Spool spool;
-            using (var gzip = new GZipStream(input.Open(), CompressionMode.Decompress, leaveOpen: false))
-            {
-                spool = context.SpoolFrom(gzip);
-            }
-
-            if (input.Length < 18 || TrailerSize(input) != (uint)spool.Length)
-            {
-                spool.Dispose();
-                throw new MalformedInputException("truncated gzip data: the size in the trailer does not match the data");
-            }
-
-            return spool;
-        }
-        catch (InvalidDataException e)
-        {
-            throw new MalformedInputException($"corrupt gzip data: {e.Message}", e);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new MalformedInputException("truncated gzip data", e);
-        }
-    }
-
-    private static uint TrailerSize(IContent input)
-    {
-        using var stream = input.Open();
-        stream.Position = input.Length - 4;
-        Span<byte> size = stackalloc byte[4];
-        stream.ReadExactly(size);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size);
     }
 
     private static IEnumerable<Change> HeaderChanges(GzipHeader header)

@@ -33,6 +33,24 @@ public class ArNormalizerTests
     }
 
     [Fact]
+    public void Deb_built_twice_at_other_times_normalizes_to_identical_bytes()
+    {
+        using var dir = new TempDir();
+        dir.Write("pkg/DEBIAN/control", "Package: hello\nVersion: 1.0\nArchitecture: all\nMaintainer: A <a@example.org>\nDescription: test\n");
+        dir.Write("pkg/usr/bin/hello", "#!/bin/sh\necho hello\n");
+        File.SetLastWriteTimeUtc(dir.File("pkg/usr/bin/hello"), new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Diff.Exec("dpkg-deb", $"--build {dir.File("pkg")} {dir.File("one.deb")}");
+        File.SetLastWriteTimeUtc(dir.File("pkg/usr/bin/hello"), new DateTime(2022, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(dir.File("pkg/DEBIAN/control"), new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Diff.Exec("dpkg-deb", $"--build {dir.File("pkg")} {dir.File("two.deb")}");
+        Assert.NotEqual(File.ReadAllBytes(dir.File("one.deb")), File.ReadAllBytes(dir.File("two.deb")));
+        Normalizer.Run(dir.File("one.deb"));
+        Normalizer.Run(dir.File("two.deb"));
+        Assert.Equal(File.ReadAllBytes(dir.File("one.deb")), File.ReadAllBytes(dir.File("two.deb")));
+        Assert.Contains("Package: hello", Diff.Exec("dpkg-deb", $"--info {dir.File("one.deb")}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Static_library_headers_become_canonical_and_order_is_kept()
     {
         using var dir = new TempDir();

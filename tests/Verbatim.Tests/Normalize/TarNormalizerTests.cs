@@ -34,6 +34,26 @@ public class TarNormalizerTests
         Normalizer.AssertSameContent(original, normalized);
     }
 
+    [Theory]
+    [InlineData("xz", "-J")]
+    [InlineData("zstd", "--zstd")]
+    [InlineData("bzip2", "-j")]
+    public void Tar_inside_xz_zstd_and_bzip2_is_normalized_and_recompressed(string format, string flag)
+    {
+        using var dir = new TempDir();
+        dir.Write("src/b.txt", "bee\n");
+        dir.Write("src/a.txt", string.Concat(Enumerable.Repeat("a line\n", 400)));
+        Diff.Exec("tar", $"--owner=builder:1000 {flag} -cf ../t.tar.c b.txt a.txt", dir.File("src"));
+        var original = dir.File("t.tar.c");
+        var normalized = Normalizer.Copy(original, "n.tar.c");
+        var outcome = Normalizer.Run(original, check: true);
+        Assert.Equal(format, outcome.Handler);
+        Assert.Contains(outcome.Changes, c => c is { Member: "b.txt", Field: "uid", From: "1000" });
+        Assert.Equal("a.txt\nb.txt\n", Diff.Exec("tar", $"{flag} -tf {normalized}"));
+        Normalizer.AssertIdempotent(normalized);
+        Normalizer.AssertSameContent(original, normalized);
+    }
+
     [Fact]
     public void Tars_differing_in_format_times_owners_and_order_normalize_to_identical_bytes()
     {
