@@ -42,6 +42,11 @@ public sealed class FileNormalizer(NormalizerRegistry registry, NormalizeOptions
 
         var target = Path.GetFullPath(outputPath ?? path);
         var inPlace = target == Path.GetFullPath(path);
+        if (new FileInfo(target).LinkTarget is not null && new FileInfo(target).ResolveLinkTarget(returnFinalTarget: true) is { } linked)
+        {
+            target = linked.FullName; // rewrite the file a symbolic link points to, not the link
+        }
+
         using var temp = TempArea.Create();
         var spool = new SpoolBudget(temp, options.MemoryBudgetBytes, options.MaxMemberBytes, options.MaxExpansionBytes);
         var context = new NormalizeContext(registry, options, spool, 0, cancellationToken);

@@ -81,6 +81,24 @@ public class ZipNormalizerTests
     }
 
     [Fact]
+    public void Jar_inside_a_war_is_normalized_too_and_a_symlinked_war_stays_a_link()
+    {
+        using var dir = new TempDir();
+        Write(dir.File("lib.jar"), [Text("b.class", "b", At(2024)), Text("a.class", "a", At(2025))]);
+        Write(dir.File("app.war"), [new Entry("WEB-INF/lib/lib.jar", File.ReadAllBytes(dir.File("lib.jar")), At(2024))]);
+        File.CreateSymbolicLink(dir.File("link.war"), dir.File("app.war"));
+        var outcome = Normalizer.Run(dir.File("link.war"));
+        Assert.Equal("jar", outcome.Handler);
+        Assert.Contains(outcome.Changes, c => c is { Member: "WEB-INF/lib/lib.jar", Field: "entry order" });
+        Assert.Contains(outcome.Changes, c => c is { Member: "WEB-INF/lib/lib.jar/a.class", Field: "mtime" });
+        Assert.NotNull(new FileInfo(dir.File("link.war")).LinkTarget);
+        using var war = ZipFile.OpenRead(dir.File("app.war"));
+        using var inner = new ZipArchive(war.Entries[0].Open());
+        Assert.Equal(["a.class", "b.class"], inner.Entries.Select(e => e.FullName));
+        Normalizer.AssertIdempotent(dir.File("app.war"));
+    }
+
+    [Fact]
     public void Nested_gzip_member_is_normalized_through_the_registry()
     {
         using var dir = new TempDir();
