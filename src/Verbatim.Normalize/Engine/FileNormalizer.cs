@@ -94,7 +94,11 @@ public sealed class FileNormalizer(NormalizerRegistry registry, NormalizeOptions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Failed(path, handler.Name, "cannot write the output: " + e.Message);
+            return Failed(path, handler.Name, "cannot read the input or write the output: " + e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failed(path, handler.Name, $"cannot be normalized safely ({e.GetType().Name}: {e.Message})");
         }
         finally
         {
