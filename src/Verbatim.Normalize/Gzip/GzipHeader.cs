@@ -56,10 +56,10 @@ internal sealed record GzipHeader(byte Flags, uint Mtime, byte ExtraFlags, byte 
         return new GzipHeader(flags, mtime, fixedPart[8], fixedPart[9], name, comment, extra);
     }
 
-    /// <summary>The canonical header: no mtime, no name, no extra field, no header CRC, OS Unix, maximum-compression flag; the comment kept.</summary>
+    /// <summary>The canonical header: no mtime, no name, no extra field, no header CRC, no compression-level flag, OS Unix; the comment kept.</summary>
     public static byte[] Canonical(byte[]? comment)
     {
-        var header = new List<byte> { 0x1f, 0x8b, 8, (byte)(comment is null ? 0 : 16), 0, 0, 0, 0, 2, 3 };
+        var header = new List<byte> { 0x1f, 0x8b, 8, (byte)(comment is null ? 0 : 16), 0, 0, 0, 0, 0, 3 };
         if (comment is not null)
         {
             header.AddRange(comment);

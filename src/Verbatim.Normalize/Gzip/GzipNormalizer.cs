@@ -33,7 +33,7 @@ public sealed class GzipNormalizer : INormalizer
             changes.AddRange(memberChanges);
             output.Write(GzipHeader.Canonical(header.Comment));
             var crc = new IO.Crc32();
-            using (var deflate = new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+            using (var deflate = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true))
             using (var source = content.Open())
             {
                 var buffer = new byte[1 << 16];

@@ -105,7 +105,7 @@ internal static class ZipEntryFields
 
         var compressed = new TempContent(context.Spool.Temp);
         owners.Add(compressed);
-        using (var deflate = new DeflateStream(compressed.Writer, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var deflate = new DeflateStream(compressed.Writer, CompressionLevel.Optimal, leaveOpen: true))
         using (var read = contents.Open())
         {
             read.CopyTo(deflate);
