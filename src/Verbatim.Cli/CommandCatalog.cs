@@ -11,6 +11,7 @@ public static class CommandCatalog
         DiffCommand.Create(),
         KeyCommand.Create(),
         AttestCommand.Create(),
+        NormalizeCommand.Create(),
         BuildCommand.Create(),
         HashCommand.Create(),
         EnvCommand.Create(),

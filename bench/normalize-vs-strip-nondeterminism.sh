@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Benchmark: `verbatim normalize` against strip-nondeterminism (Debian) on copies of the same generated inputs:
+#   a jar of 20,000 classes (~200 MB), a ~100 MB tar.gz, 500 small nupkgs.
+# Prints the wall time of both tools per input and their ratio, then checks with `verbatim diff` that both tools'
+# outputs hold the same contents (differences may only be metadata: times, owners, order, compression).
+# Usage: bench/normalize-vs-strip-nondeterminism.sh [WORKDIR]
+#   scale with JAR_MB=200 CLASSES=20000 TARGZ_MB=100 NUPKGS=500 (defaults), e.g. JAR_MB=20 CLASSES=2000 for a quick run.
+# strip-nondeterminism has no tar handler (it only rewrites the gzip header of a .tar.gz) and does not know .nupkg by
+# name, so it is run on them with --type gzip and --type zip; verbatim normalizes the tar inside and the nupkg names.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=lib.sh
+source "$here/lib.sh"
+root=$(bench_root)
+work=${1:-/tmp/verbatim-bench-normalize}
+jar_mb=${JAR_MB:-200}
+classes=${CLASSES:-20000}
+targz_mb=${TARGZ_MB:-100}
+nupkgs=${NUPKGS:-500}
+epoch=1600000000
+rm -rf "$work" && mkdir -p "$work"
+
+ensure_packages strip-nondeterminism python3 time unzip
+"$root/verbatim" --help >/dev/null   # build the CLI once, outside the measurements
+
+python3 "$here/gen_normalize_fixtures.py" "$work" "$jar_mb" "$classes" "$targz_mb" "$nupkgs"
+for tool in verbatim strip; do mkdir -p "$work/$tool" && cp "$work"/inputs/* "$work/$tool/"; done
+
+run_case() { # NAME VERBATIM-ARGS... -- STRIP-ARGS...
+  local name=$1; shift
+  local vargs=() sargs=()
+  while [ "$1" != "--" ]; do vargs+=("$1"); shift; done; shift
+  sargs=("$@")
+  measure v "$root/verbatim" normalize --timestamp "$epoch" "${vargs[@]}"
+  measure s strip-nondeterminism --timestamp "$epoch" --clamp-timestamp "${sargs[@]}"
+  [ "$v_rc" = 0 ] || { echo "verbatim normalize failed on $name (exit $v_rc)" >&2; exit 1; }
+  [ "$s_rc" = 0 ] || { echo "strip-nondeterminism failed on $name (exit $s_rc)" >&2; exit 1; }
+  printf '%-24s %12s %12s %8s\n' "$name" "$v_secs" "$s_secs" "$(ratio "$s_secs" "$v_secs")"
+}
+
+printf '\n%-24s %12s %12s %8s\n' input "verbatim s" "strip-nd s" "speed×"
+run_case "app.jar ($classes classes)" "$work/verbatim/app.jar" -- "$work/strip/app.jar"
+run_case "data.tar.gz" "$work/verbatim/data.tar.gz" -- --type gzip "$work/strip/data.tar.gz"
+nv=("$work"/verbatim/*.nupkg); ns=("$work"/strip/*.nupkg)
+measure v "$root/verbatim" normalize --timestamp "$epoch" "${nv[@]}"
+start=$(date +%s.%N)
+for f in "${ns[@]}"; do strip-nondeterminism --timestamp "$epoch" --clamp-timestamp --type zip "$f" >/dev/null 2>&1; done
+s_secs=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$start" "$(date +%s.%N)")
+[ "$v_rc" = 0 ] || { echo "verbatim normalize failed on the nupkgs (exit $v_rc)" >&2; exit 1; }
+printf '%-24s %12s %12s %8s\n' "$nupkgs nupkgs" "$v_secs" "$s_secs" "$(ratio "$s_secs" "$v_secs")"
+
+# Equivalence: the diff of the two tools' outputs may show metadata only (fields, order), never contents; the
+# nupkg parts whose differences the diff attributes to random identifiers (.psmdcp name, .rels ids) are expected.
+check_same() { # NAME -> prints nothing when the contents are the same, else the first content differences
+  local name=$1
+  "$root/verbatim" diff "$work/verbatim/$name" "$work/strip/$name" --json "$work/diff-$name.json" >/dev/null || true
+  python3 - "$work/diff-$name.json" <<'PY'
+import json, sys
+bad = []
+def walk(node, depth, random_id):
+    if node is None:
+        return
+    random_id = random_id or any(c.get("kind") == "random-id" for c in node.get("causes", []))
+    if node.get("kind") in ("text", "binary", "added", "removed") and depth > 0 and not random_id:
+        bad.append(f"{node.get('path1')}: {node.get('kind')}")
+    for child in node.get("children", []):
+        walk(child, depth + 1, random_id)
+walk(json.load(open(sys.argv[1])).get("tree"), 0, False)
+print("; ".join(bad[:3]), end="")
+PY
+}
+echo
+for name in app.jar data.tar.gz; do
+  problems=$(check_same "$name")
+  printf '%-24s %s\n' "$name" "${problems:-same contents (only metadata differs)}"
+done
+differing=0
+for f in "$work"/inputs/*.nupkg; do
+  [ -z "$(check_same "$(basename "$f")")" ] || differing=$((differing + 1))
+done
+printf '%-24s %s\n' "$nupkgs nupkgs" "$((nupkgs - differing)) with the same contents, $differing differing"
+[ "$differing" = 0 ]

@@ -1,0 +1,169 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Verbatim.Cli.Output;
+using Verbatim.Normalize.Engine;
+
+namespace Verbatim.Cli.Commands;
+
+/// <summary><c>verbatim normalize FILE...</c>: remove the nondeterminism archive tools put into artifacts.</summary>
+public static class NormalizeCommand
+{
+    private const int MaxRowsPerFile = 40;
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "The artifacts to normalize.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the result to OUT (a directory when several files are given) instead of rewriting in place.", HelpName = "OUT" };
+        var inPlace = new Option<bool>("--in-place") { Description = "Rewrite each file in place, atomically (the default)." };
+        var timestamp = new Option<long?>("--timestamp") { Description = "The reference time (Unix seconds); default: SOURCE_DATE_EPOCH.", HelpName = "EPOCH" };
+        var check = new Option<bool>("--check") { Description = "Change nothing; report what would change (exit 1 when something would)." };
+        var json = new Option<string?>("--json") { Description = "Write the JSON report to FILE ('-' for stdout).", HelpName = "FILE" };
+        var command = new Command("normalize", "Remove the nondeterminism archive tools put into artifacts (times, order, owners, random ids). Exit 0 done or nothing to do, 1 --check found changes, 2 usage error or a file left untouched.")
+        {
+            files, output, inPlace, timestamp, check, json,
+        };
+
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            parse.GetValue(files) ?? [], parse.GetValue(output), parse.GetValue(inPlace), parse.GetValue(timestamp), parse.GetValue(check), parse.GetValue(json), cancellationToken)));
+        return command;
+    }
+
+    private static int Run(string[] files, string? output, bool inPlace, long? timestamp, bool check, string? json, CancellationToken cancellationToken)
+    {
+        if (Usage(files, output, inPlace, check) is { } usage)
+        {
+            Console.Error.WriteLine($"verbatim normalize: {usage}");
+            return ExitCodes.UsageOrInput;
+        }
+
+        if (ReferenceTime(timestamp) is not { } reference)
+        {
+            Console.Error.WriteLine("verbatim normalize: no reference time: pass --timestamp EPOCH or set SOURCE_DATE_EPOCH");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var normalizer = new FileNormalizer(NormalizerRegistry.Default, new NormalizeOptions { ReferenceTime = reference });
+        var outcomes = new List<FileOutcome>();
+        foreach (var file in files)
+        {
+            outcomes.Add(normalizer.Run(file, OutputFor(file, output, files.Length), check, cancellationToken));
+        }
+
+        foreach (var failed in outcomes.Where(o => o.Status == NormalizeStatus.Failed))
+        {
+            Console.Error.WriteLine($"verbatim normalize: {failed.Path}: left untouched: {failed.Reason}");
+        }
+
+        try
+        {
+            if (json is not null)
+            {
+                WriteJson(json, outcomes, reference, check);
+            }
+
+            if (json != "-")
+            {
+                WriteTables(outcomes, check);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"verbatim normalize: cannot write the report: {e.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+
+        return outcomes.Any(o => o.Status == NormalizeStatus.Failed) ? ExitCodes.UsageOrInput
+            : outcomes.Any(o => o.Status == NormalizeStatus.WouldChange) ? ExitCodes.Different
+            : ExitCodes.Ok;
+    }
+
+    private static string? Usage(string[] files, string? output, bool inPlace, bool check)
+    {
+        if (output is not null && inPlace)
+        {
+            return "-o and --in-place cannot be used together";
+        }
+
+        if (check && (output is not null || inPlace))
+        {
+            return "--check writes nothing: it cannot be used with -o or --in-place";
+        }
+
+        if (output is not null && files.Length > 1 && !Directory.Exists(output))
+        {
+            return $"-o {output}: with several files, OUT must be an existing directory";
+        }
+
+        return null;
+    }
+
+    private static long? ReferenceTime(long? timestamp)
+    {
+        if (timestamp is not null)
+        {
+            return timestamp;
+        }
+
+        var variable = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        return long.TryParse(variable, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    private static string? OutputFor(string file, string? output, int count) =>
+        output is null ? null : count > 1 || Directory.Exists(output) ? Path.Combine(output, Path.GetFileName(file)) : output;
+
+    private static void WriteJson(string target, IReadOnlyList<FileOutcome> outcomes, long reference, bool check)
+    {
+        if (target == "-")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            NormalizeReport.Write(stdout, outcomes, reference, check);
+            return;
+        }
+
+        var file = Verbatim.Normalize.IO.AtomicFile.Create(Path.GetFullPath(target));
+        try
+        {
+            NormalizeReport.Write(file.Stream, outcomes, reference, check);
+            file.Commit();
+        }
+        catch
+        {
+            file.Abandon();
+            throw;
+        }
+    }
+
+    private static void WriteTables(IReadOnlyList<FileOutcome> outcomes, bool check)
+    {
+        var console = Terminal.Out;
+        var summary = new Table().AddColumns("File", "Handler", "Status", "Changes");
+        foreach (var outcome in outcomes)
+        {
+            var status = NormalizeReport.StatusName(outcome.Status);
+            var colour = outcome.Status switch { NormalizeStatus.Failed => "red", NormalizeStatus.Unchanged => "green", _ => "yellow" };
+            summary.AddRow(
+                Markup.Escape(outcome.Path),
+                Markup.Escape(outcome.Handler ?? "-"),
+                $"[{colour}]{Markup.Escape(status)}[/]",
+                Markup.Escape(outcome.Reason ?? outcome.Changes.Count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        console.Write(summary);
+        foreach (var outcome in outcomes.Where(o => o.Changes.Count > 0))
+        {
+            var table = new Table { Title = new TableTitle(Markup.Escape($"{outcome.Path}: {(check ? "would change" : "changed")}")) }.AddColumns("Member", "Field", "From", "To");
+            foreach (var change in outcome.Changes.Take(MaxRowsPerFile))
+            {
+                table.AddRow(Markup.Escape(change.Member.Length == 0 ? "(file)" : change.Member), Markup.Escape(change.Field), Markup.Escape(change.From ?? "-"), Markup.Escape(change.To ?? "(removed)"));
+            }
+
+            if (outcome.Changes.Count > MaxRowsPerFile)
+            {
+                table.AddRow($"… and {outcome.Changes.Count - MaxRowsPerFile} more", "", "", "");
+            }
+
+            console.Write(table);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using Verbatim.Core.Causes;
+using Verbatim.Core.IO;
+using Verbatim.Formats.Ar;
+using Verbatim.Normalize.Engine;
+
+namespace Verbatim.Normalize.Ar;
+
+/// <summary>
+/// ar archives and static libraries (<c>.a</c>), and Debian packages: each member header gets its mtime clamped to
+/// the reference time, uid and gid 0 and mode 100644; member order, names, the symbol table and the long-name table
+/// are kept byte for byte. Members another handler recognises (a .deb's <c>control.tar.*</c> and <c>data.tar.*</c>)
+/// are normalized through the registry, and their header's size follows.
+/// </summary>
+internal sealed class ArNormalizer(bool debian) : INormalizer
+{
+    private const int HeaderSize = 60;
+
+    public string Name => debian ? "deb" : "ar";
+
+    public bool Recognizes(ReadOnlySpan<byte> head, string name) =>
+        ArReader.HasMagic(head) && (!debian || head[8..].StartsWith("debian-binary   "u8));
+
+    public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
+    {
+        var changes = new List<Change>();
+        using var stream = input.Open();
+        var entries = new ArReader(stream).Entries(context.CancellationToken).ToList();
+        var position = 0L;
+        foreach (var entry in entries)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            Copy(stream, position, entry.HeaderOffset - position, output);
+            var header = new byte[HeaderSize];
+            stream.Position = entry.HeaderOffset;
+            stream.ReadExactly(header);
+            var nameInData = entry.DataOffset - entry.HeaderOffset - HeaderSize;
+            IContent data = new SliceContent(input, entry.DataOffset, entry.Size);
+            IDisposable? owner = null;
+            if (entry.Kind == ArEntryKind.File && entry.Size > 0)
+            {
+                (data, var memberChanges, owner) = context.NormalizeMemberToContent(data, entry.Name);
+                changes.AddRange(memberChanges);
+            }
+
+            using (owner)
+            {
+                var mtime = Math.Min(entry.Mtime, context.ReferenceTime);
+                Record(changes, entry, mtime);
+                Field(header, 16, 12, mtime.ToString(CultureInfo.InvariantCulture));
+                Field(header, 28, 6, "0");
+                Field(header, 34, 6, "0");
+                Field(header, 40, 8, "100644");
+                Field(header, 48, 10, (nameInData + data.Length).ToString(CultureInfo.InvariantCulture));
+                output.Write(header);
+                Copy(stream, entry.HeaderOffset + HeaderSize, nameInData, output);
+                using (var member = data.Open())
+                {
+                    member.CopyTo(output);
+                }
+
+                if (((nameInData + data.Length) & 1) != 0)
+                {
+                    output.WriteByte((byte)'\n');
+                }
+            }
+
+            position = entry.DataOffset + entry.Size + ((nameInData + entry.Size) & 1);
+        }
+
+        Copy(stream, position, stream.Length - position, output);
+        return changes;
+    }
+
+    private static void Record(List<Change> changes, ArEntry entry, long mtime)
+    {
+        if (mtime != entry.Mtime)
+        {
+            changes.Add(new Change(entry.Name, "mtime", Timestamps.Describe(entry.Mtime), Timestamps.Describe(mtime)));
+        }
+
+        if (entry.Uid != 0)
+        {
+            changes.Add(new Change(entry.Name, "uid", entry.Uid.ToString(CultureInfo.InvariantCulture), "0"));
+        }
+
+        if (entry.Gid != 0)
+        {
+            changes.Add(new Change(entry.Name, "gid", entry.Gid.ToString(CultureInfo.InvariantCulture), "0"));
+        }
+
+        if (entry.Mode != Convert.ToInt64("100644", 8))
+        {
+            changes.Add(new Change(entry.Name, "mode", Convert.ToString(entry.Mode, 8), "100644"));
+        }
+    }
+
+    private static void Field(byte[] header, int at, int width, string value)
+    {
+        if (value.Length > width)
+        {
+            throw new UnsupportedInputException($"the value {value} does not fit in an ar header field of {width} bytes");
+        }
+
+        Encoding.ASCII.GetBytes(value.PadRight(width)).CopyTo(header, at);
+    }
+
+    private static void Copy(Stream stream, long from, long count, Stream output)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        stream.Position = from;
+        var buffer = new byte[(int)Math.Min(count, 1 << 16)];
+        while (count > 0)
+        {
+            var n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
+            if (n == 0)
+            {
+                throw new MalformedInputException("truncated ar archive");
+            }
+
+            output.Write(buffer, 0, n);
+            count -= n;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using Verbatim.Core.Causes;
+using Verbatim.Core.IO;
+using Verbatim.Formats.Tar;
+using Verbatim.Normalize.Engine;
+using Verbatim.Normalize.IO;
+
+namespace Verbatim.Normalize.Tar;
+
+/// <summary>
+/// Tar (v7, ustar, GNU, pax; also inside gzip, xz, zstd, bzip2 and .deb members): read with the shared tar reader,
+/// then written anew by <see cref="TarWriter"/> with mtimes clamped to the reference time (fractions dropped),
+/// uid/gid 0, owner names dropped, pax time records (mtime, atime, ctime, creation time) and inode records removed,
+/// members in canonical order (by name bytes; a hard link after its target), and members another handler recognises
+/// normalized through the registry. Modes, link targets, device numbers and other pax records are kept.
+/// </summary>
+internal sealed class TarNormalizer : INormalizer
+{
+    private static readonly HashSet<string> DroppedPax = new(StringComparer.Ordinal)
+    {
+        "LIBARCHIVE.creationtime", "SCHILY.dev", "SCHILY.ino", "SCHILY.nlink", "SCHILY.fflags",
+    };
+
+    public string Name => "tar";
+
+    public bool Recognizes(ReadOnlySpan<byte> head, string name) =>
+        head.Length >= 512 && (head.Slice(257, 5).SequenceEqual("ustar"u8) || (head[0] != 0 && TarNumbers.ChecksumMatches(head[..512])));
+
+    public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
+    {
+        var changes = new List<Change>();
+        var owners = new List<IDisposable>();
+        try
+        {
+            List<TarEntry> entries;
+            using (var stream = input.Open())
+            {
+                entries = [.. new TarReader(stream).Entries(context.CancellationToken)];
+            }
+
+            var items = new List<TarItem>(entries.Count);
+            foreach (var entry in entries)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                items.Add(Item(entry, input, context, changes, owners));
+            }
+
+            var ordered = TarOrder.Canonical(items);
+            if (!ordered.SequenceEqual(items))
+            {
+                changes.Insert(0, new Change("", "member order", "as archived", "canonical (by name)"));
+            }
+
+            var writer = new TarWriter(output);
+            foreach (var item in ordered)
+            {
+                writer.Write(item, context.CancellationToken);
+            }
+
+            writer.Finish();
+            return changes;
+        }
+        finally
+        {
+            foreach (var owner in owners)
+            {
+                owner.Dispose();
+            }
+        }
+    }
+
+    private static TarItem Item(TarEntry entry, IContent input, NormalizeContext context, List<Change> changes, List<IDisposable> owners)
+    {
+        var name = entry.Name;
+        if (entry.Sparse)
+        {
+            throw new UnsupportedInputException($"{name}: sparse members are not handled");
+        }
+
+        if (entry.TypeFlag is not (0 or (byte)'0' or (byte)'1' or (byte)'2' or (byte)'3' or (byte)'4' or (byte)'5' or (byte)'6' or (byte)'7'))
+        {
+            throw new UnsupportedInputException($"{name}: member type '{(char)entry.TypeFlag}' is not handled");
+        }
+
+        if (name.Contains("\\x", StringComparison.Ordinal) || (entry.LinkTarget?.Contains("\\x", StringComparison.Ordinal) ?? false))
+        {
+            throw new UnsupportedInputException($"{name}: a name with bytes that are not UTF-8 (or a literal \\x)");
+        }
+
+        var mtime = Mtime(entry.Mtime);
+        var clamped = Math.Min(mtime, context.ReferenceTime);
+        if (clamped.ToString(CultureInfo.InvariantCulture) != entry.Mtime)
+        {
+            changes.Add(new Change(name, "mtime", Describe(entry.Mtime), Timestamps.Describe(clamped)));
+        }
+
+        AddIf(changes, name, "uid", entry.Uid != 0, entry.Uid, "0");
+        AddIf(changes, name, "gid", entry.Gid != 0, entry.Gid, "0");
+        AddIf(changes, name, "uname", entry.Uname.Length > 0, entry.Uname, null);
+        AddIf(changes, name, "gname", entry.Gname.Length > 0, entry.Gname, null);
+        AddIf(changes, name, "atime", entry.Atime is not null, entry.Atime, null);
+        AddIf(changes, name, "ctime", entry.Ctime is not null, entry.Ctime, null);
+        var pax = new List<KeyValuePair<string, byte[]>>();
+        foreach (var (key, value) in entry.OtherPax)
+        {
+            if (DroppedPax.Contains(key))
+            {
+                changes.Add(new Change(name, $"pax {key}", value, null));
+                continue;
+            }
+
+            if (value.Contains("\\x", StringComparison.Ordinal))
+            {
+                throw new UnsupportedInputException($"{name}: the pax record {key} holds bytes that are not UTF-8");
+            }
+
+            pax.Add(new(key, Encoding.UTF8.GetBytes(value)));
+        }
+
+        IContent data = new SliceContent(input, entry.DataOffset, entry.Size);
+        if (entry.TypeFlag is 0 or (byte)'0' or (byte)'7' && entry.Size > 0)
+        {
+            var (content, memberChanges, owner) = context.NormalizeMemberToContent(data, name);
+            if (owner is not null)
+            {
+                owners.Add(owner);
+            }
+
+            data = content;
+            changes.AddRange(memberChanges);
+        }
+
+        return new TarItem
+        {
+            Name = Encoding.UTF8.GetBytes(name),
+            TypeFlag = entry.TypeFlag == 0 ? (byte)'0' : entry.TypeFlag,
+            Mode = entry.Mode,
+            Mtime = clamped,
+            LinkName = entry.LinkTarget is null ? [] : Encoding.UTF8.GetBytes(entry.LinkTarget),
+            DevMajor = entry.Device?.Major ?? 0,
+            DevMinor = entry.Device?.Minor ?? 0,
+            Pax = pax,
+            Data = data,
+        };
+    }
+
+    private static long Mtime(string text)
+    {
+        var whole = text.Split('.')[0];
+        var seconds = long.Parse(whole, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return text.StartsWith('-') && text.Contains('.', StringComparison.Ordinal) ? seconds - 1 : seconds;
+    }
+
+    private static string Describe(string mtime) =>
+        long.TryParse(mtime, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? Timestamps.Describe(s) : mtime;
+
+    private static void AddIf<T>(List<Change> changes, string member, string field, bool condition, T from, string? to)
+    {
+        if (condition)
+        {
+            changes.Add(new Change(member, field, Convert.ToString(from, CultureInfo.InvariantCulture), to));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using Verbatim.Core.IO;
+using Verbatim.Normalize.Engine;
+using Verbatim.Normalize.Zip;
+
+namespace Verbatim.Normalize.Wheel;
+
+/// <summary>
+/// Python wheels: the <c>.dist-info</c> entries last (as the wheel spec advises) with <c>RECORD</c> the very last,
+/// and <c>RECORD</c> kept consistent: the hash and size of every entry whose contents normalization changed are
+/// recomputed, and its lines are sorted by path.
+/// </summary>
+internal sealed class WheelFlavor : ZipFlavor
+{
+    public override string Name => "whl";
+
+    public override IReadOnlyList<string> Extensions => [".whl"];
+
+    public override int Rank(string name)
+    {
+        var top = name.Split('/')[0];
+        if (!top.EndsWith(".dist-info", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        return name == top + "/RECORD" ? 2 : 1;
+    }
+
+    public override void Rewrite(List<ZipPending> entries, List<Change> changes)
+    {
+        var record = entries.FirstOrDefault(e => e.DisplayName.EndsWith(".dist-info/RECORD", StringComparison.Ordinal) && e.DisplayName.Count(c => c == '/') == 1);
+        if (record is null)
+        {
+            return;
+        }
+
+        var changed = entries.Where(e => e.Replacement is not null && e != record).ToDictionary(e => e.DisplayName, StringComparer.Ordinal);
+        var text = Encoding.UTF8.GetString(record.ReadAll());
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        var updated = new List<(string Path, string Line)>();
+        foreach (var line in lines)
+        {
+            var path = RecordPath(line);
+            if (changed.TryGetValue(path, out var entry))
+            {
+                var bytes = entry.ReadAll();
+                var hash = Convert.ToBase64String(SHA256.HashData(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                var newLine = $"{Quote(path)},sha256={hash},{bytes.Length}";
+                if (newLine != line)
+                {
+                    changes.Add(new Change(record.DisplayName, "hash of " + path, line, newLine));
+                }
+
+                updated.Add((path, newLine));
+            }
+            else
+            {
+                updated.Add((path, line));
+            }
+        }
+
+        var sorted = updated.OrderBy(l => l.Path, StringComparer.Ordinal).Select(l => l.Line).ToList();
+        if (!sorted.SequenceEqual(lines))
+        {
+            if (!updated.Select(l => l.Line).SequenceEqual(sorted))
+            {
+                changes.Add(new Change(record.DisplayName, "line order", "as written", "sorted by path"));
+            }
+
+            record.Replacement = new MemoryContent(Encoding.UTF8.GetBytes(string.Join("\n", sorted) + "\n"));
+        }
+    }
+
+    private static string RecordPath(string line)
+    {
+        if (!line.StartsWith('"'))
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            return comma < 0 ? line : line[..comma];
+        }
+
+        var builder = new StringBuilder();
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (line[i] == '"')
+            {
+                if (i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    builder.Append('"');
+                    i++;
+                    continue;
+                }
+
+                break;
+            }
+
+            builder.Append(line[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Quote(string path) => path.Contains(',', StringComparison.Ordinal) || path.Contains('"', StringComparison.Ordinal) ? "\"" + path.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : path;
+}

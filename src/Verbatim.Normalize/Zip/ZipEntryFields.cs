@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.IO.Compression;
+using Verbatim.Core.Causes;
+using Verbatim.Core.IO;
+using Verbatim.Normalize.Engine;
+using Verbatim.Normalize.IO;
+
+namespace Verbatim.Normalize.Zip;
+
+/// <summary>
+/// Turns a pending entry into the entry written: time clamped, extra fields with times or owners removed, Unix
+/// permissions made canonical (0644, 0755 for executables and directories, symlinks kept), flags reduced to the
+/// UTF-8 bit, and new contents compressed with fixed settings; it records each change it makes.
+/// </summary>
+internal static class ZipEntryFields
+{
+    /// <summary>"Version made by": Unix host, zip 2.0.</summary>
+    public const ushort MadeBy = 0x0314;
+
+    public static ZipItem Build(ZipPending entry, IContent archive, ZipFlavor flavor, NormalizeContext context, List<Change> changes, List<IDisposable> owners)
+    {
+        var source = entry.Source;
+        var name = entry.DisplayName;
+        var (date, time) = ZipTimes.Clamp(source.DosDate, source.DosTime, context.ReferenceTime);
+        if (date != source.DosDate || time != source.DosTime)
+        {
+            changes.Add(new Change(name, "mtime", Timestamps.DescribeDos(source.DosDate, source.DosTime) ?? "invalid", Timestamps.DescribeDos(date, time)));
+        }
+
+        var removed = new List<string>();
+        var localExtra = ZipExtraFilter.Filter(source.LocalExtra, removed);
+        var centralExtra = ZipExtraFilter.Filter(source.CentralExtra, removed);
+        foreach (var field in removed.Distinct())
+        {
+            changes.Add(new Change(name, "extra field", field, null));
+        }
+
+        var external = CanonicalAttributes(source, entry.Name);
+        if (external != source.ExternalAttributes)
+        {
+            changes.Add(new Change(name, "permissions", Describe(source.VersionMadeBy, source.ExternalAttributes), Describe(MadeBy, external)));
+        }
+
+        if (source.VersionMadeBy != MadeBy)
+        {
+            changes.Add(new Change(name, "version made by", $"0x{source.VersionMadeBy:x4}", $"0x{MadeBy:x4}"));
+        }
+
+        var flags = (ushort)(source.Flags & 0x0800);
+        if (flags != source.Flags)
+        {
+            changes.Add(new Change(name, "flags", $"0x{source.Flags:x4}", $"0x{flags:x4}"));
+        }
+
+        var (method, crc, size, data) = Data(entry, archive, flavor, context, changes, owners);
+        return new ZipItem
+        {
+            Name = entry.Name,
+            Method = method,
+            Flags = flags,
+            Crc32 = crc,
+            UncompressedSize = size,
+            Data = data,
+            DosDate = date,
+            DosTime = time,
+            VersionMadeBy = MadeBy,
+            ExternalAttributes = external,
+            InternalAttributes = source.InternalAttributes,
+            LocalExtra = localExtra,
+            CentralExtra = centralExtra,
+            Comment = source.Comment,
+        };
+    }
+
+    private static (ushort Method, uint Crc, long Size, IContent Data) Data(ZipPending entry, IContent archive, ZipFlavor flavor, NormalizeContext context, List<Change> changes, List<IDisposable> owners)
+    {
+        var source = entry.Source;
+        var store = flavor.MustStore(entry.DisplayName);
+        if (entry.Replacement is null && (!store || source.Method == 0))
+        {
+            return (source.Method, source.Crc32, source.UncompressedSize, new SliceContent(archive, source.DataStart, source.CompressedSize));
+        }
+
+        var contents = entry.Replacement ?? new MemoryContent(ZipEntryCheck.ReadAll(archive, source, 16 << 20));
+        if (store && source.Method != 0)
+        {
+            changes.Add(new Change(entry.DisplayName, "compression", "deflate", "stored (required first and stored)"));
+        }
+
+        var crc = new Crc32();
+        using (var read = contents.Open())
+        {
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = read.Read(buffer)) > 0)
+            {
+                crc.Append(buffer.AsSpan(0, n));
+            }
+        }
+
+        if (store || source.Method == 0)
+        {
+            return (0, crc.Value, contents.Length, contents);
+        }
+
+        var compressed = new TempContent(context.Spool.Temp);
+        owners.Add(compressed);
+        using (var deflate = new DeflateStream(compressed.Writer, CompressionLevel.Optimal, leaveOpen: true))
+        using (var read = contents.Open())
+        {
+            read.CopyTo(deflate);
+        }
+
+        return (8, crc.Value, contents.Length, compressed);
+    }
+
+    private static uint CanonicalAttributes(ZipSourceEntry source, byte[] name)
+    {
+        var unixMode = (source.VersionMadeBy >> 8) == 3 ? source.ExternalAttributes >> 16 : 0;
+        if (name.Length > 0 && name[^1] == (byte)'/')
+        {
+            return (0x41EDu << 16) | 0x10; // drwxr-xr-x, MS-DOS directory bit
+        }
+
+        if ((unixMode & 0xF000) == 0xA000)
+        {
+            return 0xA1FFu << 16; // lrwxrwxrwx
+        }
+
+        return ((unixMode & 0x49) != 0 ? 0x81EDu : 0x81A4u) << 16; // -rwxr-xr-x or -rw-r--r--
+    }
+
+    private static string Describe(ushort madeBy, uint external) =>
+        (madeBy >> 8) == 3
+            ? $"unix {Convert.ToString(external >> 16, 8)}, attributes 0x{external & 0xFFFF:x4}"
+            : string.Create(CultureInfo.InvariantCulture, $"host {madeBy >> 8}, attributes 0x{external:x8}");
+}
