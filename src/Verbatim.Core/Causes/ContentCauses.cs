@@ -148,9 +148,13 @@ public static partial class ContentCauses
                 }
             }
 
+            // Two times a build apart differ in their least significant byte: the run must start at a little-endian
+            // window's first byte or end at a big-endian window's last byte.
             foreach (var (start, size) in windows.OrderBy(w => (alignedOffset + w.Start) % w.Size == 0 ? 0 : 1))
             {
-                if (TimeAt(left.Slice(start, size), right.Slice(start, size)) is { } cause)
+                var littleEndian = start == runOffset;
+                var bigEndian = start + size == runOffset + runLength;
+                if ((littleEndian || bigEndian) && TimeAt(left.Slice(start, size), right.Slice(start, size), littleEndian, bigEndian) is { } cause)
                 {
                     return [cause];
                 }
@@ -217,10 +221,15 @@ public static partial class ContentCauses
         return null;
     }
 
-    private static Cause? TimeAt(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    private static Cause? TimeAt(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, bool tryLittleEndian, bool tryBigEndian)
     {
         foreach (var bigEndian in (ReadOnlySpan<bool>)[false, true])
         {
+            if (bigEndian ? !tryBigEndian : !tryLittleEndian)
+            {
+                continue;
+            }
+
             var l = Read(left, bigEndian);
             var r = Read(right, bigEndian);
             if (Timestamps.IsPlausible(l) && Timestamps.IsPlausible(r) && Math.Abs(l - r) < 20L * 365 * 86400)
@@ -299,12 +308,32 @@ public static partial class ContentCauses
         static string Letters(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
     }
 
+    /// <summary>The readable strings in bytes, like <c>strings -n 4</c>: shorter printable runs are noise in binary data.</summary>
     private static string Printable(ReadOnlySpan<byte> bytes)
     {
+        const int minimum = 4;
         var chars = new char[bytes.Length];
-        for (var i = 0; i < bytes.Length; i++)
+        var run = 0;
+        for (var i = 0; i <= bytes.Length; i++)
         {
-            chars[i] = bytes[i] is >= 0x20 and < 0x7f ? (char)bytes[i] : ' ';
+            if (i < bytes.Length && bytes[i] is >= 0x20 and < 0x7f)
+            {
+                chars[i] = (char)bytes[i];
+                run++;
+                continue;
+            }
+
+            if (run < minimum)
+            {
+                chars.AsSpan(i - run, run).Fill(' ');
+            }
+
+            if (i < bytes.Length)
+            {
+                chars[i] = ' ';
+            }
+
+            run = 0;
         }
 
         return new string(chars);

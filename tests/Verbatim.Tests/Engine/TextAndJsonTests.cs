@@ -142,4 +142,16 @@ public class TextAndJsonTests
         Assert.Equal("year 2022", cause.Left);
         Assert.Equal("year 2026", cause.Right);
     }
+
+    [Fact]
+    public void Short_printable_runs_in_machine_code_are_not_read_as_user_at_host()
+    {
+        // Regression (libexpat1 2.5.0 u2 vs u5): code bytes around a change read as "t@D" gave a host-or-user cause.
+        using var dir = new TempDir();
+        byte[] code = [0x48, 0x8b, 0x05, 0x00, 0x00, 0x00, 0x00, 0x74, 0x40, 0x44, 0x89, 0xc7, 0xe8, 0x10, 0x20, 0x30, 0x00, 0x48, 0x83, 0xc4, 0x08, 0xc3, 0x90, 0x90, 0x0f, 0x1f, 0x44, 0x00, 0x00];
+        var other = (byte[])code.Clone();
+        other[8] = 0x41;
+        var binary = Assert.Single(Diff.Run(dir.Write("a.bin", code), dir.Write("b.bin", other)).Root.All(), d => d.Kind == DifferenceKind.Binary);
+        Assert.DoesNotContain(binary.Causes, c => c.Kind == CauseKind.HostOrUser);
+    }
 }
