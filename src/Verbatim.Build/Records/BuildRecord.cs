@@ -11,7 +11,7 @@ namespace Verbatim.Build.Records;
 public sealed record BuildRecord
 {
     /// <summary>SLSA buildType for Verbatim recipes.</summary>
-    public const string BuildType = "https://verbatim.dev/build/recipe/v1";
+    public const string BuildType = Verbatim.Provenance.ProvenanceStatement.RecipeBuildType;
 
     public required string BuilderId { get; init; }
 

@@ -37,11 +37,21 @@ public static class ProvenanceWriter
             variables[name] = value;
         }
 
+        var environment = new JsonObject { ["kind"] = record.Environment.Kind };
+        if (record.Environment.Sha256 is { } digest)
+        {
+            environment["sha256"] = digest;
+        }
+
         var internalParameters = new JsonObject
         {
-            ["environment"] = new JsonObject { ["kind"] = record.Environment.Kind, ["sha256"] = record.Environment.Sha256 },
+            ["environment"] = environment,
             ["environmentVariables"] = variables,
             ["sourceDateEpoch"] = record.SourceDateEpoch,
+        };
+        var builderVersion = new SortedDictionary<string, string>(record.Tools.ToDictionary(), StringComparer.Ordinal)
+        {
+            ["verbatim"] = BuildRunner.Version,
         };
         var dependencies = record.Inputs
             .Select(i => new ResolvedDependency(i.Name, i.Commit is null ? i.Uri : $"git+{i.Uri}@{i.Commit}", i.Sha256))
@@ -61,7 +71,7 @@ public static class ProvenanceWriter
             InvocationId: "",
             StartedOn: null,
             FinishedOn: null,
-            record.Tools);
+            builderVersion);
         return ProvenanceStatement.Create(input);
     }
 
