@@ -6,14 +6,14 @@ namespace Verbatim.Cli;
 /// <summary>The one list of the CLI's commands.</summary>
 public static class CommandCatalog
 {
-    public static IEnumerable<Command> All() =>
+    public static IEnumerable<Command> All(CliContext cli) =>
     [
-        DiffCommand.Create(),
-        KeyCommand.Create(),
-        AttestCommand.Create(),
-        NormalizeCommand.Create(),
-        BuildCommand.Create(),
-        HashCommand.Create(),
-        EnvCommand.Create(),
+        DiffCommand.Create(cli),
+        KeyCommand.Create(cli),
+        AttestCommand.Create(cli),
+        NormalizeCommand.Create(cli),
+        BuildCommand.Create(cli),
+        HashCommand.Create(cli),
+        EnvCommand.Create(cli),
     ];
 }

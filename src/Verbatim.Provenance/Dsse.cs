@@ -1,3 +1,4 @@
+using Verbatim.Common.Json;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -8,7 +8,7 @@ namespace Verbatim.Cli.Commands;
 /// </summary>
 public static class AttestCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var key = new Option<string>("--key") { Description = "The signer's public key (PEM).", HelpName = "PUB", Required = true };
         var artifact = new Option<string>("--artifact") { Description = "The file the provenance must be about.", HelpName = "FILE", Required = true };

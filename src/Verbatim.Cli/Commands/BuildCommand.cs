@@ -7,7 +7,7 @@ namespace Verbatim.Cli.Commands;
 /// <summary><c>verbatim build PATH [--out DIR] [--key KEY]</c>: a hermetic build from a recipe, each step in a fresh sandbox.</summary>
 public static class BuildCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var recipe = new Argument<string>("PATH") { Description = "A recipe file, or a folder holding verbatim.yaml." };
         var output = new Option<string>("--out") { Description = "Write outputs, buildinfo.json and provenance here.", HelpName = "DIR", DefaultValueFactory = _ => "out" };
@@ -26,13 +26,13 @@ public static class BuildCommand
             }
             catch (RecipeException e)
             {
-                await Console.Error.WriteLineAsync($"verbatim build: {e.Message}").ConfigureAwait(false);
+                await cli.Error.WriteLineAsync($"verbatim build: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.UsageOrInput;
             }
 
             if (parse.GetValue(key) is { } keyPath && !File.Exists(keyPath))
             {
-                await Console.Error.WriteLineAsync($"verbatim build: signing key {keyPath} does not exist").ConfigureAwait(false);
+                await cli.Error.WriteLineAsync($"verbatim build: signing key {keyPath} does not exist").ConfigureAwait(false);
                 return ExitCodes.UsageOrInput;
             }
 
@@ -45,7 +45,7 @@ public static class BuildCommand
                 {
                     if (echo || line.StartsWith("step ", StringComparison.Ordinal) || line.StartsWith("input ", StringComparison.Ordinal))
                     {
-                        Console.Error.WriteLine(line);
+                        cli.Error.WriteLine(line);
                     }
                 },
             };
@@ -54,14 +54,14 @@ public static class BuildCommand
                 var result = await BuildRunner.BuildAsync(loaded, options, cancellationToken).ConfigureAwait(false);
                 foreach (var subject in result.Record.Subjects)
                 {
-                    Console.Out.WriteLine($"sha256:{subject.Sha256}  {subject.Name}");
+                    cli.Out.WriteLine($"sha256:{subject.Sha256}  {subject.Name}");
                 }
 
                 return ExitCodes.Ok;
             }
             catch (BuildException e)
             {
-                await Console.Error.WriteLineAsync($"verbatim build: {loaded.Name}: {e.Message}").ConfigureAwait(false);
+                await cli.Error.WriteLineAsync($"verbatim build: {loaded.Name}: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Different;
             }
         });

@@ -9,7 +9,7 @@ namespace Verbatim.Cli.Commands;
 /// <summary><c>verbatim diff A B</c>: explain how two artifacts differ, and why.</summary>
 public static class DiffCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var first = new Argument<string>("A") { Description = "The first file or directory." };
         var second = new Argument<string>("B") { Description = "The second file or directory." };
@@ -39,12 +39,12 @@ public static class DiffCommand
                 MemberTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
                 Excludes = parse.GetValue(exclude) ?? [],
             };
-            return await RunAsync(parse.GetValue(first)!, parse.GetValue(second)!, options, parse.GetValue(json), parse.GetValue(html), parse.GetValue(text), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(cli, parse.GetValue(first)!, parse.GetValue(second)!, options, parse.GetValue(json), parse.GetValue(html), parse.GetValue(text), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string a, string b, DiffOptions options, string? json, string? html, string? text, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext cli, string a, string b, DiffOptions options, string? json, string? html, string? text, CancellationToken cancellationToken)
     {
         DiffResult result;
         try
@@ -53,7 +53,7 @@ public static class DiffCommand
         }
         catch (InputException e)
         {
-            await Console.Error.WriteLineAsync($"verbatim diff: {e.Message}").ConfigureAwait(false);
+            await cli.Error.WriteLineAsync($"verbatim diff: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageOrInput;
         }
 
@@ -61,27 +61,27 @@ public static class DiffCommand
         {
             if (json is not null)
             {
-                WriteTo(json, s => JsonReport.Write(s, a, b, result.Root, result.Summary));
+                WriteTo(cli, json, s => JsonReport.Write(s, a, b, result.Root, result.Summary));
             }
 
             if (html is not null)
             {
-                WriteTo(html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(a, b, result.Root, result.Summary))));
+                WriteTo(cli, html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(a, b, result.Root, result.Summary))));
             }
 
             var report = TextReport.Render(a, b, result.Root, result.Summary);
             if (text is not null && text != "-")
             {
-                WriteTo(text, s => s.Write(Encoding.UTF8.GetBytes(report)));
+                WriteTo(cli, text, s => s.Write(Encoding.UTF8.GetBytes(report)));
             }
             else if (json != "-" && html != "-")
             {
-                Terminal.WriteReport(report);
+                new Terminal(cli).WriteReport(report);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"verbatim diff: cannot write the report: {e.Message}").ConfigureAwait(false);
+            await cli.Error.WriteLineAsync($"verbatim diff: cannot write the report: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageOrInput;
         }
 
@@ -89,11 +89,11 @@ public static class DiffCommand
     }
 
     /// <summary>Writes to stdout for '-', else to a temporary file beside the target, renamed over it when complete.</summary>
-    private static void WriteTo(string target, Action<Stream> write)
+    private static void WriteTo(CliContext cli, string target, Action<Stream> write)
     {
         if (target == "-")
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = cli.OpenStandardOutput();
             write(stdout);
             return;
         }

@@ -8,7 +8,7 @@ namespace Verbatim.Cli.Commands;
 /// <summary><c>verbatim env create debian --suite S --packages a,b,c</c>: a pinned build environment stored in the cache by digest.</summary>
 public static class EnvCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var distribution = new Argument<string>("DISTRIBUTION") { Description = "Only 'debian' for now." };
         var suite = new Option<string>("--suite") { Description = "The Debian suite.", DefaultValueFactory = _ => "bookworm" };
@@ -22,25 +22,25 @@ public static class EnvCommand
         {
             if (parse.GetValue(distribution) != "debian")
             {
-                await Console.Error.WriteLineAsync("verbatim env create: only 'debian' environments can be created").ConfigureAwait(false);
+                await cli.Error.WriteLineAsync("verbatim env create: only 'debian' environments can be created").ConfigureAwait(false);
                 return ExitCodes.UsageOrInput;
             }
 
             var list = (parse.GetValue(packages) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             try
             {
-                var created = await DebianEnvironmentCreator.CreateAsync(ContentStore.Default(), parse.GetValue(suite)!, list, parse.GetValue(mirror), line => Console.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
+                var created = await DebianEnvironmentCreator.CreateAsync(ContentStore.Default(), parse.GetValue(suite)!, list, parse.GetValue(mirror), line => cli.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
                 foreach (var package in created.Packages)
                 {
-                    Console.Error.WriteLine($"  {package.Name} {package.Version} {package.Architecture}");
+                    cli.Error.WriteLine($"  {package.Name} {package.Version} {package.Architecture}");
                 }
 
-                Console.Out.WriteLine($"sha256:{created.Digest}");
+                cli.Out.WriteLine($"sha256:{created.Digest}");
                 return ExitCodes.Ok;
             }
             catch (BuildException e)
             {
-                await Console.Error.WriteLineAsync($"verbatim env create: {e.Message}").ConfigureAwait(false);
+                await cli.Error.WriteLineAsync($"verbatim env create: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Different;
             }
         });

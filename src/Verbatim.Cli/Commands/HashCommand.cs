@@ -6,7 +6,7 @@ namespace Verbatim.Cli.Commands;
 /// <summary><c>verbatim hash PATH</c>: the SHA-256 a recipe pins: a file's, or a directory's canonical digest (docs/recipe.md).</summary>
 public static class HashCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files or directories.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("hash", "Print the SHA-256 of a file, or of a directory in canonical form (names, types, modes and contents; not times or owners).")
@@ -20,11 +20,11 @@ public static class HashCommand
             {
                 try
                 {
-                    Console.Out.WriteLine($"sha256:{Digests.OfPath(path)}  {path}");
+                    cli.Out.WriteLine($"sha256:{Digests.OfPath(path)}  {path}");
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    Console.Error.WriteLine($"verbatim hash: {path}: {e.Message}");
+                    cli.Error.WriteLine($"verbatim hash: {path}: {e.Message}");
                     status = ExitCodes.UsageOrInput;
                 }
             }

@@ -6,7 +6,7 @@ namespace Verbatim.Cli.Commands;
 /// <summary><c>verbatim key generate [--out PREFIX]</c>: make an ECDSA P-256 key pair for signing provenance.</summary>
 public static class KeyCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var output = new Option<string>("--out")
         {

@@ -11,7 +11,7 @@ public static class NormalizeCommand
 {
     private const int MaxRowsPerFile = 40;
 
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var files = new Argument<string[]>("FILE") { Description = "The artifacts to normalize.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "Write the result to OUT (a directory when several files are given) instead of rewriting in place.", HelpName = "OUT" };
@@ -24,22 +24,22 @@ public static class NormalizeCommand
             files, output, inPlace, timestamp, check, json,
         };
 
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(cli,
             parse.GetValue(files) ?? [], parse.GetValue(output), parse.GetValue(inPlace), parse.GetValue(timestamp), parse.GetValue(check), parse.GetValue(json), cancellationToken)));
         return command;
     }
 
-    private static int Run(string[] files, string? output, bool inPlace, long? timestamp, bool check, string? json, CancellationToken cancellationToken)
+    private static int Run(CliContext cli, string[] files, string? output, bool inPlace, long? timestamp, bool check, string? json, CancellationToken cancellationToken)
     {
         if (Usage(files, output, inPlace, check) is { } usage)
         {
-            Console.Error.WriteLine($"verbatim normalize: {usage}");
+            cli.Error.WriteLine($"verbatim normalize: {usage}");
             return ExitCodes.UsageOrInput;
         }
 
-        if (ReferenceTime(timestamp) is not { } reference)
+        if (ReferenceTime(cli, timestamp) is not { } reference)
         {
-            Console.Error.WriteLine("verbatim normalize: no reference time: pass --timestamp EPOCH or set SOURCE_DATE_EPOCH");
+            cli.Error.WriteLine("verbatim normalize: no reference time: pass --timestamp EPOCH or set SOURCE_DATE_EPOCH");
             return ExitCodes.UsageOrInput;
         }
 
@@ -52,24 +52,24 @@ public static class NormalizeCommand
 
         foreach (var failed in outcomes.Where(o => o.Status == NormalizeStatus.Failed))
         {
-            Console.Error.WriteLine($"verbatim normalize: {failed.Path}: left untouched: {failed.Reason}");
+            cli.Error.WriteLine($"verbatim normalize: {failed.Path}: left untouched: {failed.Reason}");
         }
 
         try
         {
             if (json is not null)
             {
-                WriteJson(json, outcomes, reference, check);
+                WriteJson(cli, json, outcomes, reference, check);
             }
 
             if (json != "-")
             {
-                WriteTables(outcomes, check);
+                WriteTables(cli, outcomes, check);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"verbatim normalize: cannot write the report: {e.Message}");
+            cli.Error.WriteLine($"verbatim normalize: cannot write the report: {e.Message}");
             return ExitCodes.UsageOrInput;
         }
 
@@ -98,30 +98,30 @@ public static class NormalizeCommand
         return null;
     }
 
-    private static long? ReferenceTime(long? timestamp)
+    private static long? ReferenceTime(CliContext cli, long? timestamp)
     {
         if (timestamp is not null)
         {
             return timestamp;
         }
 
-        var variable = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        var variable = cli.Variable("SOURCE_DATE_EPOCH");
         return long.TryParse(variable, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     private static string? OutputFor(string file, string? output, int count) =>
         output is null ? null : count > 1 || Directory.Exists(output) ? Path.Combine(output, Path.GetFileName(file)) : output;
 
-    private static void WriteJson(string target, IReadOnlyList<FileOutcome> outcomes, long reference, bool check)
+    private static void WriteJson(CliContext cli, string target, IReadOnlyList<FileOutcome> outcomes, long reference, bool check)
     {
         if (target == "-")
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = cli.OpenStandardOutput();
             NormalizeReport.Write(stdout, outcomes, reference, check);
             return;
         }
 
-        var file = Verbatim.Normalize.IO.AtomicFile.Create(Path.GetFullPath(target));
+        var file = Verbatim.Common.IO.AtomicFile.Create(Path.GetFullPath(target));
         try
         {
             NormalizeReport.Write(file.Stream, outcomes, reference, check);
@@ -134,9 +134,9 @@ public static class NormalizeCommand
         }
     }
 
-    private static void WriteTables(IReadOnlyList<FileOutcome> outcomes, bool check)
+    private static void WriteTables(CliContext cli, IReadOnlyList<FileOutcome> outcomes, bool check)
     {
-        var console = Terminal.Out;
+        var console = new Terminal(cli).Out;
         var summary = new Table().AddColumns("File", "Handler", "Status", "Changes");
         foreach (var outcome in outcomes)
         {

@@ -2,27 +2,34 @@ using Spectre.Console;
 
 namespace Verbatim.Cli.Output;
 
-/// <summary>Writes reports to the terminal: colour only when stdout is a terminal and NO_COLOR is not set.</summary>
-public static class Terminal
+/// <summary>Writes reports to a command's output: colour only when it is a terminal and NO_COLOR is not set.</summary>
+public sealed class Terminal
 {
-    private static readonly Lazy<IAnsiConsole> StdOut = new(() => AnsiConsole.Create(new AnsiConsoleSettings
+    private readonly CliContext cli;
+    private readonly Lazy<IAnsiConsole> console;
+
+    public Terminal(CliContext cli)
     {
-        Ansi = UseColor ? AnsiSupport.Yes : AnsiSupport.No,
-        ColorSystem = UseColor ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-        Out = new AnsiConsoleOutput(Console.Out),
-    }));
+        this.cli = cli;
+        console = new Lazy<IAnsiConsole>(() => AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = cli.UseColor ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = cli.UseColor ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = cli.UseColor ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(cli.Out),
+        }));
+    }
 
-    public static bool UseColor =>
-        !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+    public bool UseColor => cli.UseColor;
 
-    public static IAnsiConsole Out => StdOut.Value;
+    public IAnsiConsole Out => console.Value;
 
     /// <summary>Writes a text report, colouring diff lines, causes and headings on a terminal.</summary>
-    public static void WriteReport(string report)
+    public void WriteReport(string report)
     {
         if (!UseColor)
         {
-            Console.Out.Write(report);
+            cli.Out.Write(report);
             return;
         }
 

@@ -1,4 +1,5 @@
 using Verbatim.Core.IO;
+using Verbatim.Common.IO;
 using Verbatim.Normalize.IO;
 
 namespace Verbatim.Normalize.Engine;

@@ -82,24 +82,7 @@ public sealed class BuildCommandTests
 
     private static (int Status, string StdOut, string StdErr) Run(params string[] args)
     {
-        var root = new RootCommand();
-        root.Subcommands.Add(BuildCommand.Create());
-        var (out0, err0) = (Console.Out, Console.Error);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        lock (typeof(Console))
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-            try
-            {
-                var status = root.Parse(args).InvokeAsync().GetAwaiter().GetResult();
-                return (status, stdout.ToString(), stderr.ToString());
-            }
-            finally
-            {
-                Console.SetOut(out0);
-                Console.SetError(err0);
-            }
-        }
+        var result = Support.InProcessCli.Run(args);
+        return (result.ExitCode, result.StdOut, result.StdErr);
     }
 }

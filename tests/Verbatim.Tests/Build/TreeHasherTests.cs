@@ -58,20 +58,8 @@ public sealed class TreeHasherTests
     {
         using var dir = new TempDir();
         var file = dir.Write("f.txt", "hello\n");
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            var root = new System.CommandLine.RootCommand();
-            root.Subcommands.Add(Verbatim.Cli.Commands.HashCommand.Create());
-            Assert.Equal(0, root.Parse(["hash", file]).Invoke());
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
-
-        Assert.Equal($"sha256:5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  {file}\n", output.ToString());
+        var result = Support.InProcessCli.Run("hash", file);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"sha256:5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  {file}\n", result.StdOut);
     }
 }

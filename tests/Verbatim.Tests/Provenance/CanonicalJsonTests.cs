@@ -1,3 +1,4 @@
+using Verbatim.Common.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Verbatim.Provenance;
@@ -32,14 +33,27 @@ public class CanonicalJsonTests
     }
 
     [Fact]
-    public void Absurd_nesting_is_refused()
+    public void Deep_nesting_is_written_without_recursion()
     {
+        // A difference tree 600 containers deep makes a JSON tree deeper than any recursive writer's limit.
+        const int depth = 5000;
         JsonNode node = new JsonArray();
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < depth; i++)
         {
             node = new JsonArray(node);
         }
 
-        Assert.Throws<ArgumentException>(() => CanonicalJson.Serialize(node));
+        var compact = Encoding.UTF8.GetString(CanonicalJson.Serialize(node));
+        Assert.Equal(new string('[', depth + 1) + new string(']', depth + 1), compact);
+        var indented = CanonicalJson.ToText(node, CanonicalJsonStyle.Indented);
+        Assert.StartsWith("[\n  [\n    [", indented, StringComparison.Ordinal);
+        Assert.EndsWith("  ]\n]\n", indented, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indented_style_sorts_keys_drops_nulls_and_ends_with_a_newline()
+    {
+        var node = new JsonObject { ["b"] = 1, ["a"] = new JsonArray(), ["n"] = null, ["c"] = new JsonObject { ["z"] = "x", ["y"] = true } };
+        Assert.Equal("{\n  \"a\": [],\n  \"b\": 1,\n  \"c\": {\n    \"y\": true,\n    \"z\": \"x\"\n  }\n}\n", CanonicalJson.ToText(node, CanonicalJsonStyle.Indented));
     }
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Verbatim.Provenance;
+namespace Verbatim.Common.Json;
 
 /// <summary>
 /// Writes a JSON number canonically: integers that fit 64 bits exactly as written; anything else as the
 /// ECMAScript shortest form of its IEEE double (the RFC 8785 rule), e.g. <c>1.5</c>, <c>1e+21</c>, <c>1e-7</c>.
 /// </summary>
-internal static class CanonicalNumber
+public static class CanonicalNumber
 {
     public static string Format(string jsonNumber)
     {

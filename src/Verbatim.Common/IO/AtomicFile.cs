@@ -1,4 +1,4 @@
-namespace Verbatim.Normalize.IO;
+namespace Verbatim.Common.IO;
 
 /// <summary>
 /// A file written through a temporary file beside it: <see cref="Commit"/> flushes it to disk and renames it over
