@@ -9,12 +9,12 @@ namespace Verbatim.Build;
 /// <summary>Lays the verified inputs out in a fresh workspace: directories merged at their destination, files copied with mode 0644.</summary>
 public static class Workspace
 {
-    /// <summary>Hands the workspace to the sandbox's unprivileged host user when Verbatim runs as root (see <see cref="SandboxIdentity.UnprivilegedHostId"/>).</summary>
+    /// <summary>Hands the workspace to the sandbox's unprivileged host user when Verbatim runs as root (see <see cref="HostUser.UnprivilegedId"/>).</summary>
     public static async Task HandOverAsync(string workspace, CancellationToken cancellationToken)
     {
-        if (SandboxIdentity.DropsPrivileges)
+        if (HostUser.DropsPrivileges)
         {
-            var id = SandboxIdentity.UnprivilegedHostId.ToString(CultureInfo.InvariantCulture);
+            var id = HostUser.UnprivilegedId.ToString(CultureInfo.InvariantCulture);
             await ProcessRunner.CheckedAsync("chown", ["-R", "--no-dereference", id + ":" + id, workspace], cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,3 +1,4 @@
+using Verbatim.Common.Digests;
 using Verbatim.Common.Json;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -18,7 +19,7 @@ public static class ProvenanceStatement
     public const string PredicateType = "https://slsa.dev/provenance/v1";
 
     /// <summary>The <c>buildType</c> of a build run by <c>verbatim build</c> from a <c>verbatim.yaml</c> recipe (docs/provenance.md).</summary>
-    public const string RecipeBuildType = "https://verbatim.dev/build-types/recipe/v1";
+    public const string RecipeBuildType = Verbatim.Common.Records.BuildRecord.BuildType;
 
     /// <summary>Returns the statement's canonical UTF-8 JSON.</summary>
     /// <exception cref="ArgumentException">A required value is missing or a digest is not 64 hex digits.</exception>
@@ -49,7 +50,7 @@ public static class ProvenanceStatement
         foreach (var subject in subjects.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Sha256, StringComparer.OrdinalIgnoreCase))
         {
             Require(!string.IsNullOrEmpty(subject.Name), "a subject has an empty name");
-            Require(Sha256Hex.IsValid(subject.Sha256), $"subject {subject.Name}: the sha256 is not 64 hex digits");
+            Require(Sha256Digest.IsHex(subject.Sha256), $"subject {subject.Name}: the sha256 is not 64 hex digits");
             array.Add(new JsonObject
             {
                 ["name"] = subject.Name,
@@ -91,7 +92,7 @@ public static class ProvenanceStatement
         {
             Require(!string.IsNullOrEmpty(dependency.Uri) || !string.IsNullOrEmpty(dependency.Sha256),
                 $"resolved dependency {dependency.Name}: needs a uri or a sha256");
-            Require(string.IsNullOrEmpty(dependency.Sha256) || Sha256Hex.IsValid(dependency.Sha256),
+            Require(string.IsNullOrEmpty(dependency.Sha256) || Sha256Digest.IsHex(dependency.Sha256),
                 $"resolved dependency {dependency.Name}: the sha256 is not 64 hex digits");
             var descriptor = new JsonObject();
             if (!string.IsNullOrEmpty(dependency.Name))

@@ -1,3 +1,4 @@
+using Verbatim.Common.Digests;
 using System.Security.Cryptography;
 
 namespace Verbatim.Provenance;
@@ -10,7 +11,7 @@ public sealed class SigningKey : IDisposable
     private SigningKey(ECDsa key)
     {
         this.key = key;
-        KeyId = Sha256Hex.Of(key.ExportSubjectPublicKeyInfo());
+        KeyId = Sha256Digest.Of(key.ExportSubjectPublicKeyInfo()).Hex;
     }
 
     /// <summary>The lowercase hex SHA-256 of the public key's SubjectPublicKeyInfo DER.</summary>

@@ -1,3 +1,4 @@
+using Verbatim.Common.Digests;
 using System.Globalization;
 using System.Text.Json;
 
@@ -70,7 +71,7 @@ internal static class StatementShape
                 return $"has no {at}.digest.sha256";
             }
 
-            if (!Sha256Hex.IsValid(sha.GetString()))
+            if (!Sha256Digest.IsHex(sha.GetString()))
             {
                 return $"has a {at}.digest.sha256 that is not 64 hex digits";
             }

@@ -1,3 +1,4 @@
+using Verbatim.Common.Digests;
 using System.Text.Json;
 
 namespace Verbatim.Provenance;
@@ -14,7 +15,7 @@ public static class StatementVerifier
         string digest;
         try
         {
-            digest = Sha256Hex.OfFile(artifactPath);
+            digest = Sha256Digest.OfFile(artifactPath).Hex;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using Verbatim.Common.Digests;
 using System.Security.Cryptography;
 
 namespace Verbatim.Provenance;
@@ -10,7 +11,7 @@ public sealed class VerificationKey
     private VerificationKey(byte[] subjectPublicKeyInfo)
     {
         this.subjectPublicKeyInfo = subjectPublicKeyInfo;
-        KeyId = Sha256Hex.Of(subjectPublicKeyInfo);
+        KeyId = Sha256Digest.Of(subjectPublicKeyInfo).Hex;
     }
 
     /// <summary>The lowercase hex SHA-256 of the SubjectPublicKeyInfo DER.</summary>

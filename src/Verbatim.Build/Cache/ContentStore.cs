@@ -1,9 +1,10 @@
 using Verbatim.Build.Hashing;
+using Verbatim.Common.Digests;
 
 namespace Verbatim.Build.Cache;
 
 /// <summary>
-/// The content-addressed cache (<c>~/.cache/verbatim/cas</c>, or <c>VERBATIM_CACHE</c>): files under <c>blobs/HEX</c>,
+/// The content-addressed cache at a root its caller chooses (the CLI's default is <c>~/.cache/verbatim/cas</c>): files under <c>blobs/HEX</c>,
 /// directory trees under <c>trees/HEX/</c>, unpacked root file systems under <c>rootfs/HEX/</c>. Entries arrive by an atomic
 /// rename of a verified staging copy, and are hashed again every time they are used.
 /// </summary>
@@ -19,20 +20,6 @@ public sealed class ContentStore
     }
 
     public string Root { get; }
-
-    /// <summary>The cache named by <c>VERBATIM_CACHE</c>, else <c>~/.cache/verbatim/cas</c> (XDG_CACHE_HOME respected).</summary>
-    public static ContentStore Default()
-    {
-        var configured = Environment.GetEnvironmentVariable("VERBATIM_CACHE");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return new ContentStore(configured);
-        }
-
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var cache = string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg;
-        return new ContentStore(Path.Combine(cache, "verbatim", "cas"));
-    }
 
     public string BlobPath(string digest) => Path.Combine(Root, "blobs", digest);
 
@@ -59,7 +46,7 @@ public sealed class ContentStore
             return null;
         }
 
-        if (Digests.OfFile(path) == digest)
+        if (Sha256Digest.OfFile(path).Hex == digest)
         {
             return path;
         }
@@ -77,7 +64,7 @@ public sealed class ContentStore
             return null;
         }
 
-        if (TreeHasher.Hash(path) == digest)
+        if (TreeHasher.Hash(path).Hex == digest)
         {
             return path;
         }

@@ -1,5 +1,6 @@
 using Verbatim.Build.Cache;
-using Verbatim.Build.Hashing;
+using Verbatim.Common.Digests;
+using Verbatim.Common.Records;
 using Verbatim.Build.Processes;
 
 namespace Verbatim.Build.Environments;
@@ -51,7 +52,7 @@ public static class DebianEnvironmentCreator
                 throw new BuildException($"env create: mmdebstrap failed (exit {result.ExitCode}): {ProcessRunner.Tail(result.StdErr)}");
             }
 
-            var installed = await InstalledPackage.ListAsync(root, cancellationToken).ConfigureAwait(false);
+            var installed = await InstalledPackages.ListAsync(root, cancellationToken).ConfigureAwait(false);
             foreach (var path in Volatile.Select(v => Path.Combine(root, v)))
             {
                 if (System.IO.Directory.Exists(path))
@@ -69,7 +70,7 @@ public static class DebianEnvironmentCreator
 
             var tar = Path.Combine(staging, "rootfs.tar");
             await DeterministicTar.PackAsync(root, tar, cancellationToken).ConfigureAwait(false);
-            var digest = Digests.OfFile(tar);
+            var digest = Sha256Digest.OfFile(tar).Hex;
             store.Adopt(tar, digest);
             return new Created(digest, installed);
         }

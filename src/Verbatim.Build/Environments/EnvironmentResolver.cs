@@ -15,7 +15,7 @@ public static class EnvironmentResolver
 
         if (environment.RootfsDigest is not { } digest)
         {
-            return new ResolvedEnvironment("/", null, await InstalledPackage.ListAsync("/", cancellationToken).ConfigureAwait(false), environment.Mounts);
+            return new ResolvedEnvironment("/", null, await InstalledPackages.ListAsync("/", cancellationToken).ConfigureAwait(false), environment.Mounts);
         }
 
         var blob = store.VerifiedBlob(digest)
@@ -42,6 +42,6 @@ public static class EnvironmentResolver
             }
         }
 
-        return new ResolvedEnvironment(root, digest, await InstalledPackage.ListAsync(root, cancellationToken).ConfigureAwait(false), environment.Mounts);
+        return new ResolvedEnvironment(root, digest, await InstalledPackages.ListAsync(root, cancellationToken).ConfigureAwait(false), environment.Mounts);
     }
 }

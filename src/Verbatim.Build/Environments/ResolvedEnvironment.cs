@@ -1,3 +1,5 @@
+using Verbatim.Common.Records;
+
 namespace Verbatim.Build.Environments;
 
 /// <summary>A step environment ready to mount: the host's /usr, or an unpacked root file system verified against its digest.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Verbatim.Common.Digests;
 using Verbatim.Core.Native;
 
 namespace Verbatim.Build.Hashing;
@@ -13,12 +14,18 @@ namespace Verbatim.Build.Hashing;
 /// </summary>
 public static class TreeHasher
 {
-    public static string Hash(string root)
+    public static Sha256Digest Hash(string root)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Walk(hash, root, "");
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Sha256Digest.FromBytes(hash.GetHashAndReset());
     }
+
+    /// <summary>The digest a recipe pins for <paramref name="path"/>: a file's plain SHA-256, or a directory's canonical one.</summary>
+    public static Sha256Digest OfPath(string path) =>
+        Directory.Exists(path) && !new FileInfo(path).Attributes.HasFlag(FileAttributes.ReparsePoint)
+            ? Hash(path)
+            : Sha256Digest.OfFile(path);
 
     /// <summary>The entries of a directory in canonical order (ordinal UTF-8 byte order of names).</summary>
     public static IEnumerable<FileSystemInfo> SortedEntries(string directory) =>

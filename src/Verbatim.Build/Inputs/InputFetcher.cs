@@ -3,6 +3,7 @@ using Verbatim.Build.Cache;
 using Verbatim.Build.Hashing;
 using Verbatim.Build.Processes;
 using Verbatim.Build.Recipes;
+using Verbatim.Common.Digests;
 
 namespace Verbatim.Build.Inputs;
 
@@ -29,7 +30,7 @@ public sealed class InputFetcher(ContentStore store, HttpClient http)
 
         var expected = input.Sha256!;
         var isDirectory = System.IO.Directory.Exists(source);
-        var actual = Digests.OfPath(source);
+        var actual = TreeHasher.OfPath(source).Hex;
         if (actual != expected)
         {
             throw new InputDigestMismatchException(input.Name, input.Source, expected, actual);
@@ -130,7 +131,7 @@ public sealed class InputFetcher(ContentStore store, HttpClient http)
             var tree = Path.Combine(staging, "tree");
             System.IO.Directory.CreateDirectory(tree);
             await ProcessRunner.CheckedAsync("tar", ["-x", "-p", "--no-same-owner", "-f", archive, "-C", tree], staging, null, cancellationToken).ConfigureAwait(false);
-            var actual = TreeHasher.Hash(tree);
+            var actual = TreeHasher.Hash(tree).Hex;
             if (input.Sha256 is { } expected && expected != actual)
             {
                 throw new InputDigestMismatchException(input.Name, input.Source, expected, actual);
@@ -149,7 +150,7 @@ public sealed class InputFetcher(ContentStore store, HttpClient http)
     /// <summary>Hashes the staged copy itself (what will be used), refuses a mismatch, and moves it into the cache.</summary>
     private string Adopt(RecipeInput input, string staged, string expected)
     {
-        var actual = Digests.OfPath(staged);
+        var actual = TreeHasher.OfPath(staged).Hex;
         if (actual != expected)
         {
             throw new InputDigestMismatchException(input.Name, input.Source, expected, actual);

@@ -1,5 +1,7 @@
 using Verbatim.Build.Cache;
 using Verbatim.Build.Hashing;
+using Verbatim.Common.Digests;
+using Verbatim.Common.Records;
 using Verbatim.Core.Native;
 
 namespace Verbatim.Build.Outputs;
@@ -36,7 +38,7 @@ public static class OutputCollector
             TreeCopy.Delete(target);
             File.Copy(source, target);
             File.SetUnixFileMode(target, File.GetUnixFileMode(source) & ~(UnixFileMode.SetUser | UnixFileMode.SetGroup | UnixFileMode.StickyBit));
-            subjects.Add(new OutputSubject(name, Digests.OfFile(target), new FileInfo(target).Length));
+            subjects.Add(new OutputSubject(name, Sha256Digest.OfFile(target), new FileInfo(target).Length));
         }
 
         return subjects;

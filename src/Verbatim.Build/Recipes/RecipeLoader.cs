@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Verbatim.Build.Hashing;
+using Verbatim.Common.Digests;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -117,7 +117,7 @@ public static partial class RecipeLoader
             }
 
             var text = y.Scalar(rootfs, "environment.rootfs");
-            return new RecipeEnvironment(Digests.Parse(text) ?? throw y.Error(rootfs, $"environment.rootfs must be sha256:<64 hex digits>, not '{text}'"), mounts);
+            return new RecipeEnvironment(HexOrNull(text) ?? throw y.Error(rootfs, $"environment.rootfs must be sha256:<64 hex digits>, not '{text}'"), mounts);
         }
 
         if (keys.TryGetValue("host", out var host) && y.Scalar(host, "environment.host") != "true")
@@ -192,7 +192,7 @@ public static partial class RecipeLoader
         if (keys.TryGetValue("sha256", out var shaNode))
         {
             var text = y.Scalar(shaNode, $"input '{name}': sha256");
-            digest = Digests.Parse(text) ?? throw y.Error(shaNode, $"input '{name}': sha256 must be 64 hex digits, not '{text}'");
+            digest = HexOrNull(text) ?? throw y.Error(shaNode, $"input '{name}': sha256 must be 64 hex digits, not '{text}'");
         }
         else if (input.Git is null)
         {
@@ -252,6 +252,8 @@ public static partial class RecipeLoader
 
         return env;
     }
+
+    private static string? HexOrNull(string text) => Sha256Digest.TryParse(text, out var digest) ? digest.Hex : null;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._+-]*$")]
     private static partial Regex SafeName();

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Verbatim.Common.IO;
+using Verbatim.Common.Records;
 using Verbatim.Provenance;
 
 namespace Verbatim.Build.Records;
@@ -13,21 +15,16 @@ public static class ProvenanceWriter
 {
     public const string FileName = "provenance.dsse.json";
 
-    /// <summary>Where the builder's key is kept when no --key is given (created on first use, mode 0600).</summary>
-    public static string DefaultKeyPath =>
-        Environment.GetEnvironmentVariable("VERBATIM_KEY") is { Length: > 0 } key
-            ? key
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "verbatim", "builder.key");
-
     public static byte[] Statement(BuildRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var external = new JsonObject
         {
             ["recipe"] = new JsonObject
             {
                 ["file"] = record.RecipeFile,
                 ["name"] = record.RecipeName,
-                ["sha256"] = record.RecipeSha256,
+                ["sha256"] = record.RecipeSha256.Hex,
                 ["version"] = record.RecipeVersion,
             },
         };
@@ -40,7 +37,7 @@ public static class ProvenanceWriter
         var environment = new JsonObject { ["kind"] = record.Environment.Kind };
         if (record.Environment.Sha256 is { } digest)
         {
-            environment["sha256"] = digest;
+            environment["sha256"] = digest.Hex;
         }
 
         var internalParameters = new JsonObject
@@ -54,15 +51,15 @@ public static class ProvenanceWriter
             ["verbatim"] = BuildRunner.Version,
         };
         var dependencies = record.Inputs
-            .Select(i => new ResolvedDependency(i.Name, i.Commit is null ? i.Uri : $"git+{i.Uri}@{i.Commit}", i.Sha256))
+            .Select(i => new ResolvedDependency(i.Name, i.Commit is null ? i.Uri : $"git+{i.Uri}@{i.Commit}", i.Sha256.Hex))
             .ToList();
         if (record.Environment.Sha256 is { } rootfs)
         {
-            dependencies.Add(new ResolvedDependency("environment", $"verbatim-env:sha256:{rootfs}", rootfs));
+            dependencies.Add(new ResolvedDependency("environment", $"verbatim-env:sha256:{rootfs.Hex}", rootfs.Hex));
         }
 
         var input = new ProvenanceInput(
-            [.. record.Subjects.Select(s => new Subject(s.Name, s.Sha256))],
+            [.. record.Subjects.Select(s => new Subject(s.Name, s.Sha256.Hex))],
             BuildRecord.BuildType,
             external,
             internalParameters,
@@ -75,34 +72,24 @@ public static class ProvenanceWriter
         return ProvenanceStatement.Create(input);
     }
 
-    /// <summary>Signs the statement of <paramref name="record"/> with the key at <paramref name="keyPath"/> (or the default key) into <paramref name="outDir"/>.</summary>
-    public static string Write(BuildRecord record, string outDir, string? keyPath)
+    /// <summary>Signs the statement of <paramref name="record"/> with <paramref name="key"/> into <c>OUTDIR/provenance.dsse.json</c> and returns its path.</summary>
+    public static string Write(BuildRecord record, string outDir, SigningKey key)
     {
-        using var key = keyPath is null ? DefaultKey() : SigningKey.LoadPrivatePem(keyPath);
+        ArgumentNullException.ThrowIfNull(key);
         var envelope = Dsse.Sign(Dsse.InTotoPayloadType, Statement(record), key);
-        var path = Path.Combine(outDir, FileName);
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, envelope);
-        File.Move(temporary, path, overwrite: true);
+        var path = Path.GetFullPath(Path.Combine(outDir, FileName));
+        var file = AtomicFile.Create(path);
+        try
+        {
+            file.Stream.Write(envelope);
+        }
+        catch
+        {
+            file.Abandon();
+            throw;
+        }
+
+        file.Commit();
         return path;
-    }
-
-    private static SigningKey DefaultKey()
-    {
-        var path = DefaultKeyPath;
-        if (File.Exists(path))
-        {
-            return SigningKey.LoadPrivatePem(path);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = SigningKey.Generate();
-        using (var file = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
-        {
-            file.Write(System.Text.Encoding.ASCII.GetBytes(key.ExportPrivatePem()));
-        }
-
-        File.WriteAllText(Path.ChangeExtension(path, ".pub"), key.ExportPublicPem());
-        return key;
     }
 }

@@ -23,8 +23,8 @@ public static class BwrapArguments
         var args = new List<string>
         {
             "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-            "--uid", SandboxIdentity.Uid.ToString(CultureInfo.InvariantCulture), "--gid", SandboxIdentity.Uid.ToString(CultureInfo.InvariantCulture),
-            "--hostname", SandboxIdentity.HostName,
+            "--uid", spec.Identity.Identity.UserId.ToString(CultureInfo.InvariantCulture), "--gid", spec.Identity.Identity.GroupId.ToString(CultureInfo.InvariantCulture),
+            "--hostname", spec.Identity.Identity.HostName,
         };
         if (spec.Environment.IsHost)
         {
@@ -35,11 +35,11 @@ public static class BwrapArguments
             AddRootfs(args, spec.Environment.Root);
         }
 
-        foreach (var name in new[] { "passwd", "group", "hosts", "hostname" })
+        foreach (var name in IdentityFiles.Names)
         {
             if (spec.Environment.IsHost || File.Exists(Path.Combine(spec.Environment.Root, "etc", name)))
             {
-                args.AddRange(["--ro-bind", Path.Combine(spec.EtcFiles, name), "/etc/" + name]);
+                args.AddRange(["--ro-bind", Path.Combine(spec.Identity.FilesDirectory, name), "/etc/" + name]);
             }
         }
 
@@ -48,7 +48,8 @@ public static class BwrapArguments
             args.AddRange(["--ro-bind", mount, mount]);
         }
 
-        args.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", SandboxIdentity.Home]);
+        args.AddRange(spec.Identity.ExtraArguments);
+        args.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", spec.Identity.Identity.Home]);
         args.AddRange(["--bind", spec.Workspace, spec.WorkspacePath, "--chdir", spec.WorkspacePath]);
         foreach (var (key, value) in spec.Variables)
         {
@@ -61,7 +62,7 @@ public static class BwrapArguments
             "--nproc=" + spec.Processes.ToString(CultureInfo.InvariantCulture),
             "--fsize=" + spec.FileSizeBytes.ToString(CultureInfo.InvariantCulture),
             "--core=0",
-            "--", "/bin/sh", "-c", "umask 022 && exec /bin/sh -ec \"$1\"", "verbatim-step", spec.Command,
+            "--", "/bin/sh", "-c", $"umask {spec.Identity.UmaskText} && exec /bin/sh -ec \"$1\"", "verbatim-step", spec.Command,
         ]);
         return args;
     }

@@ -42,23 +42,27 @@ public static class SandboxRunner
 
     public static async Task<StepOutcome> RunAsync(SandboxSpec spec, Action<string>? log, CancellationToken cancellationToken = default)
     {
-        var info = new ProcessStartInfo(SandboxIdentity.DropsPrivileges ? "setpriv" : Bwrap)
+        var prefix = new List<string>();
+        if (HostUser.DropsPrivileges)
+        {
+            var id = HostUser.UnprivilegedId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            prefix.AddRange(["setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups", "--"]);
+        }
+
+        if (spec.Identity.CpuList is { } cpus)
+        {
+            prefix.AddRange(["taskset", "-c", cpus]);
+        }
+
+        prefix.Add(Bwrap);
+        var info = new ProcessStartInfo(prefix[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        if (SandboxIdentity.DropsPrivileges)
-        {
-            var id = SandboxIdentity.UnprivilegedHostId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var argument in new[] { "--reuid=" + id, "--regid=" + id, "--clear-groups", "--", Bwrap })
-            {
-                info.ArgumentList.Add(argument);
-            }
-        }
-
-        foreach (var argument in BwrapArguments.For(spec))
+        foreach (var argument in prefix.Skip(1).Concat(BwrapArguments.For(spec)))
         {
             info.ArgumentList.Add(argument);
         }

@@ -2,14 +2,15 @@ using Verbatim.Build.Environments;
 
 namespace Verbatim.Build.Sandbox;
 
-/// <summary>Everything one sandboxed step needs: environment, workspace, variables, command and limits.</summary>
+/// <summary>Everything one sandboxed step needs: environment, workspace, identity, variables, command and limits.</summary>
 /// <param name="Workspace">The host directory mounted writable at <paramref name="WorkspacePath"/>.</param>
-/// <param name="EtcFiles">A host directory holding the generated passwd, group and hosts files.</param>
+/// <param name="Identity">Who and where the step believes it runs (its /etc files, uid, host name, umask…).</param>
+/// <param name="Variables">Every variable the step starts with (the identity's and the recipe's).</param>
 public sealed record SandboxSpec(
     ResolvedEnvironment Environment,
     string Workspace,
     string WorkspacePath,
-    string EtcFiles,
+    AppliedIdentity Identity,
     IReadOnlyDictionary<string, string> Variables,
     string Command,
     TimeSpan Timeout,

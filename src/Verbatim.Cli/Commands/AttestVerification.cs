@@ -1,4 +1,7 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using Verbatim.Common.Digests;
+using Verbatim.Common.IO;
+using Verbatim.Common.Json;
 using Verbatim.Provenance;
 
 namespace Verbatim.Cli.Commands;
@@ -20,7 +23,7 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
         {
             key = VerificationKey.LoadPublicPem(KeyPath);
             envelope = ReadEnvelope(EnvelopePath);
-            digest = Sha256Hex.OfFile(ArtifactPath);
+            digest = Sha256Digest.OfFile(ArtifactPath).Hex;
         }
         catch (KeyException e)
         {
@@ -72,30 +75,38 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
             return;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        // Canonical and indented; members that do not apply (reason when verified, subject… when not) are left out.
+        var report = new JsonObject
         {
-            writer.WriteStartObject();
-            writer.WriteBoolean("verified", result.Valid);
-            writer.WriteString("reason", result.Reason);
-            writer.WriteString("envelope", EnvelopePath);
-            writer.WriteString("artifact", ArtifactPath);
-            writer.WriteString("sha256", digest);
-            writer.WriteString("keyId", keyId);
-            writer.WriteString("subject", result.MatchedSubject?.Name);
-            writer.WriteString("buildType", result.BuildType);
-            writer.WriteString("builderId", result.BuilderId);
-            writer.WriteEndObject();
-        }
-
-        var text = System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+            ["verified"] = result.Valid,
+            ["reason"] = result.Reason,
+            ["envelope"] = EnvelopePath,
+            ["artifact"] = ArtifactPath,
+            ["sha256"] = digest,
+            ["keyId"] = keyId,
+            ["subject"] = result.MatchedSubject?.Name,
+            ["buildType"] = result.BuildType,
+            ["builderId"] = result.BuilderId,
+        };
+        var text = CanonicalJson.ToText(report, CanonicalJsonStyle.Indented);
         if (Json == "-")
         {
             Stdout.Write(text);
         }
         else
         {
-            File.WriteAllText(Json, text);
+            var file = AtomicFile.Create(Path.GetFullPath(Json));
+            try
+            {
+                file.Stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+            }
+            catch
+            {
+                file.Abandon();
+                throw;
+            }
+
+            file.Commit();
         }
     }
 

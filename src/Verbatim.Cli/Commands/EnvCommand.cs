@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Verbatim.Build;
-using Verbatim.Build.Cache;
 using Verbatim.Build.Environments;
 
 namespace Verbatim.Cli.Commands;
@@ -26,10 +25,16 @@ public static class EnvCommand
                 return ExitCodes.UsageOrInput;
             }
 
+            if (BuildLocations.Cache(cli) is not { } store)
+            {
+                await cli.Error.WriteLineAsync("verbatim env create: no cache directory: set VERBATIM_CACHE or HOME").ConfigureAwait(false);
+                return ExitCodes.UsageOrInput;
+            }
+
             var list = (parse.GetValue(packages) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             try
             {
-                var created = await DebianEnvironmentCreator.CreateAsync(ContentStore.Default(), parse.GetValue(suite)!, list, parse.GetValue(mirror), line => cli.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
+                var created = await DebianEnvironmentCreator.CreateAsync(store, parse.GetValue(suite)!, list, parse.GetValue(mirror), line => cli.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
                 foreach (var package in created.Packages)
                 {
                     cli.Error.WriteLine($"  {package.Name} {package.Version} {package.Architecture}");

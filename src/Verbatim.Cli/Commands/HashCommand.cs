@@ -20,7 +20,7 @@ public static class HashCommand
             {
                 try
                 {
-                    cli.Out.WriteLine($"sha256:{Digests.OfPath(path)}  {path}");
+                    cli.Out.WriteLine($"{TreeHasher.OfPath(path)}  {path}");
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verbatim.Common.IO;
 using Verbatim.Provenance;
 
 namespace Verbatim.Cli.Commands;
@@ -40,8 +41,7 @@ public static class KeyCommand
         using var key = SigningKey.Generate();
         try
         {
-            WriteNew(privatePath, key.ExportPrivatePem(), privateFile: true);
-            WriteNew(publicPath, key.ExportPublicPem(), privateFile: false);
+            WritePair(key, privatePath, publicPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -67,20 +67,36 @@ public static class KeyCommand
         }
     }
 
-    /// <summary>Creates the file afresh, so a private key is never readable by others, not even for a moment.</summary>
-    private static void WriteNew(string path, string text, bool privateFile)
+    /// <summary>
+    /// Writes the private key (created afresh with mode 0600, so it is never readable by others, not even for a moment)
+    /// and then the public key (through a temporary file renamed into place; readable by all under the usual umask).
+    /// </summary>
+    internal static void WritePair(SigningKey key, string privatePath, string publicPath)
     {
-        File.Delete(path);
+        File.Delete(privatePath);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = privateFile
-                ? UnixFileMode.UserRead | UnixFileMode.UserWrite
-                : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using var stream = new FileStream(path, options);
-        using var writer = new StreamWriter(stream);
-        writer.Write(text);
+        using (var stream = new FileStream(privatePath, options))
+        {
+            stream.Write(System.Text.Encoding.ASCII.GetBytes(key.ExportPrivatePem()));
+            stream.Flush(flushToDisk: true);
+        }
+
+        var file = AtomicFile.Create(Path.GetFullPath(publicPath));
+        try
+        {
+            file.Stream.Write(System.Text.Encoding.ASCII.GetBytes(key.ExportPublicPem()));
+        }
+        catch
+        {
+            file.Abandon();
+            throw;
+        }
+
+        file.Commit();
     }
 }

@@ -80,9 +80,58 @@ public sealed class BuildCommandTests
         Assert.Equal(1, Support.Cli.Run("attest", "verify", "--key", dir.File("builder.pub"), "--artifact", dir.File("out1/out.txt"), dir.File("out1/provenance.dsse.json")).ExitCode);
     }
 
+    [Fact]
+    public void Without_a_key_or_a_home_the_build_signs_nothing_and_says_so()
+    {
+        using var dir = new TempDir();
+        var recipe = BuildSupport.HostRecipe(dir.Path, "unsigned", "  - name: a\n    run: echo unsigned > out.txt");
+        var (status, _, stderr) = Run("build", recipe, "--out", dir.File("out"), "--quiet");
+        Assert.Equal(0, status);
+        Assert.Contains("no signing key given: provenance.dsse.json not written\n", stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(dir.File("out/buildinfo.json")));
+        Assert.False(File.Exists(dir.File("out/provenance.dsse.json")));
+    }
+
+    [Fact]
+    public void The_cli_creates_the_default_key_under_home_once_and_signs_with_it()
+    {
+        using var dir = new TempDir();
+        var home = dir.File("home");
+        var recipe = BuildSupport.HostRecipe(dir.Path, "default-key", "  - name: a\n    run: echo signed > out.txt");
+        var env = new Dictionary<string, string> { ["HOME"] = home, ["VERBATIM_CACHE"] = BuildSupport.Store.Root };
+        var first = Support.InProcessCli.Run(env, "build", recipe, "--out", dir.File("out1"), "--quiet");
+        var key = Path.Combine(home, ".config", "verbatim", "builder.key");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains($"verbatim build: created signing key {key} (public key {Path.ChangeExtension(key, ".pub")})\n", first.StdErr, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+
+        var second = Support.InProcessCli.Run(env, "build", recipe, "--out", dir.File("out2"), "--quiet");
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain("created signing key", second.StdErr, StringComparison.Ordinal);
+        var publicKey = Verbatim.Provenance.VerificationKey.LoadPublicPem(Path.ChangeExtension(key, ".pub"));
+        foreach (var output in new[] { "out1", "out2" })
+        {
+            var verified = Verbatim.Provenance.Dsse.Verify(File.ReadAllBytes(dir.File(output + "/provenance.dsse.json")), publicKey);
+            Assert.True(verified.Valid, verified.Reason);
+        }
+    }
+
+    [Fact]
+    public void Verbatim_key_names_the_default_key_and_a_bad_one_is_refused_before_building()
+    {
+        using var dir = new TempDir();
+        var recipe = BuildSupport.HostRecipe(dir.Path, "env-key", "  - name: a\n    run: echo signed > out.txt");
+        var keyPath = dir.Write("not-a.key", "hello\n");
+        var env = new Dictionary<string, string> { ["VERBATIM_KEY"] = keyPath, ["VERBATIM_CACHE"] = BuildSupport.Store.Root };
+        var result = Support.InProcessCli.Run(env, "build", recipe, "--out", dir.File("out"), "--quiet");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"verbatim build: {keyPath}: not a PEM file\n", result.StdErr);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
     private static (int Status, string StdOut, string StdErr) Run(params string[] args)
     {
-        var result = Support.InProcessCli.Run(args);
+        var result = Support.InProcessCli.Run(new Dictionary<string, string> { ["VERBATIM_CACHE"] = BuildSupport.Store.Root }, args);
         return (result.ExitCode, result.StdOut, result.StdErr);
     }
 }

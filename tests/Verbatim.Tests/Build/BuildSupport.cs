@@ -31,19 +31,19 @@ public static class BuildSupport
     public static string Example(string name) => Path.Combine(RepositoryRoot, "examples", name);
 
     /// <summary>Builds the recipe; returns the result and every log line (progress and the steps' output).</summary>
-    public static (BuildResult Result, List<string> Log) Build(string recipePath, string outDir)
+    public static (BuildResult Result, List<string> Log) Build(string recipePath, string outDir, Verbatim.Common.Identity.BuildIdentity? identity = null)
     {
         var log = new List<string>();
-        var options = new BuildOptions { OutDir = outDir, Store = Store, Log = line => { lock (log) { log.Add(line); } } };
+        var options = new BuildOptions { OutDir = outDir, Store = Store, Identity = identity ?? Verbatim.Common.Identity.BuildIdentity.Default, Progress = e => { lock (log) { log.Add(e.Message); } } };
         var result = BuildRunner.BuildAsync(RecipeLoader.Load(recipePath), options).GetAwaiter().GetResult();
         return (result, log);
     }
 
     /// <summary>Builds and expects failure; returns the exception and the log.</summary>
-    public static (BuildException Error, List<string> Log) Fail(string recipePath, string outDir)
+    public static (BuildException Error, List<string> Log) Fail(string recipePath, string outDir, Verbatim.Common.Identity.BuildIdentity? identity = null)
     {
         var log = new List<string>();
-        var options = new BuildOptions { OutDir = outDir, Store = Store, Log = line => { lock (log) { log.Add(line); } } };
+        var options = new BuildOptions { OutDir = outDir, Store = Store, Identity = identity ?? Verbatim.Common.Identity.BuildIdentity.Default, Progress = e => { lock (log) { log.Add(e.Message); } } };
         var error = Assert.ThrowsAny<BuildException>(() => BuildRunner.BuildAsync(RecipeLoader.Load(recipePath), options).GetAwaiter().GetResult());
         return (error, log);
     }
@@ -66,7 +66,7 @@ public static class BuildSupport
             inputs:
               - name: src
                 path: ./src
-                sha256: {TreeHasher.Hash(src)}
+                sha256: {TreeHasher.Hash(src).Hex}
             {extra}
             steps:
             {steps}

@@ -1,6 +1,6 @@
 using Verbatim.Build.Environments;
-using Verbatim.Build.Hashing;
-using Verbatim.Build.Records;
+using Verbatim.Common.Digests;
+using Verbatim.Common.Records;
 using Verbatim.Tests.Support;
 
 namespace Verbatim.Tests.Build;
@@ -49,7 +49,7 @@ public sealed class ExampleBuildTests
         File.WriteAllText(recipe, text.Replace(pinned, digest, StringComparison.Ordinal));
 
         var record = BuildTwice(example, "hello_2.10-3_amd64.deb");
-        Assert.Equal(("rootfs", digest), (record.Environment.Kind, record.Environment.Sha256));
+        Assert.Equal(("rootfs", digest), (record.Environment.Kind, record.Environment.Sha256?.Hex));
         Assert.Contains(record.Environment.Packages, p => p.Name == "debhelper" && p.Version.Length > 0);
         Assert.Contains(record.Subjects, s => s.Name == "hello-dbgsym_2.10-3_amd64.deb");
         Assert.Equal(4, record.Inputs.Count(i => i.Kind == "url"));
@@ -82,11 +82,12 @@ public sealed class ExampleBuildTests
         foreach (var subject in first.Record.Subjects)
         {
             Assert.Equal(File.ReadAllBytes(dir.File("one/" + subject.Name)), File.ReadAllBytes(dir.File("two/" + subject.Name)));
-            Assert.Equal(subject.Sha256, Digests.OfFile(dir.File("one/" + subject.Name)));
+            Assert.Equal(subject.Sha256, Sha256Digest.OfFile(dir.File("one/" + subject.Name)));
         }
 
         Assert.Equal(File.ReadAllBytes(dir.File("one/buildinfo.json")), File.ReadAllBytes(dir.File("two/buildinfo.json")));
-        Assert.Equal(BuildInfoWriter.Serialize(first.Record), File.ReadAllBytes(dir.File("one/buildinfo.json")));
+        Assert.Equal(BuildRecordJson.Serialize(first.Record), File.ReadAllBytes(dir.File("one/buildinfo.json")));
+        Assert.Equal(BuildRecordJson.Serialize(BuildRecordJson.Read(dir.File("one/buildinfo.json"))), File.ReadAllBytes(dir.File("one/buildinfo.json")));
         Assert.Equal("verbatim-local/" + Verbatim.Build.BuildRunner.Version, first.Record.BuilderId);
         return first.Record;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Verbatim.Build.Hashing;
 using Verbatim.Build.Inputs;
+using Verbatim.Common.Digests;
 using Verbatim.Tests.Support;
 
 namespace Verbatim.Tests.Build;
@@ -24,9 +25,9 @@ public sealed class InputTests
         var actual = TreeHasher.Hash(dir.File("src"));
         var inputsVerified = false;
         var log = new List<string>();
-        var options = new Verbatim.Build.BuildOptions { OutDir = dir.File("out"), Store = BuildSupport.Store, Log = log.Add, InputsVerified = () => inputsVerified = true };
+        var options = new Verbatim.Build.BuildOptions { OutDir = dir.File("out"), Store = BuildSupport.Store, Progress = e => { log.Add(e.Message); inputsVerified |= e.Kind == Verbatim.Build.BuildEventKind.InputsVerified; } };
         var error = Assert.Throws<InputDigestMismatchException>(() => Verbatim.Build.BuildRunner.BuildAsync(Verbatim.Build.Recipes.RecipeLoader.Load(recipe), options).GetAwaiter().GetResult());
-        Assert.Equal($"input 'src' (./src) does not match its pinned digest: expected sha256:{expected}, got sha256:{actual}; no step was run", error.Message);
+        Assert.Equal($"input 'src' (./src) does not match its pinned digest: expected {expected}, got {actual}; no step was run", error.Message);
         Assert.False(inputsVerified);
         Assert.DoesNotContain(log, l => l.StartsWith("step ", StringComparison.Ordinal));
         Assert.False(Directory.Exists(dir.File("out")));
@@ -37,7 +38,7 @@ public sealed class InputTests
     {
         using var dir = new TempDir();
         var payload = System.Text.Encoding.UTF8.GetBytes("payload " + Guid.NewGuid() + "\n");
-        var digest = Digests.OfBytes(payload);
+        var digest = Sha256Digest.Of(payload);
         using var server = new TinyHttpServer(payload);
         var recipe = BuildSupport.HostRecipe(dir.Path, "url", """
               - name: copy
@@ -55,7 +56,7 @@ public sealed class InputTests
         BuildSupport.Build(recipe, dir.File("out2"));
         Assert.Equal(1, server.Requests);
 
-        File.WriteAllText(BuildSupport.Store.BlobPath(digest), "corrupted cache entry");
+        File.WriteAllText(BuildSupport.Store.BlobPath(digest.Hex), "corrupted cache entry");
         BuildSupport.Build(recipe, dir.File("out3"));
         Assert.Equal(2, server.Requests);
         Assert.Equal(payload, File.ReadAllBytes(dir.File("out3/out.txt")));
@@ -66,16 +67,16 @@ public sealed class InputTests
     {
         using var dir = new TempDir();
         using var server = new TinyHttpServer("served\n"u8.ToArray());
-        var pinned = Digests.OfBytes(System.Text.Encoding.UTF8.GetBytes("expected " + Guid.NewGuid()));
+        var pinned = Sha256Digest.Of(System.Text.Encoding.UTF8.GetBytes("expected " + Guid.NewGuid()));
         var recipe = BuildSupport.HostRecipe(dir.Path, "url-bad", """
               - name: copy
                 run: cp payload.bin out.txt
             """);
         File.WriteAllText(recipe, File.ReadAllText(recipe).Replace("inputs:\n", $"inputs:\n  - name: payload\n    url: {server.Url}payload.bin\n    sha256: {pinned}\n", StringComparison.Ordinal));
         var (error, log) = BuildSupport.Fail(recipe, dir.File("out"));
-        Assert.Equal($"input 'payload' ({server.Url}payload.bin) does not match its pinned digest: expected sha256:{pinned}, got sha256:{Digests.OfBytes("served\n"u8)}; no step was run", error.Message);
+        Assert.Equal($"input 'payload' ({server.Url}payload.bin) does not match its pinned digest: expected {pinned}, got {Sha256Digest.Of("served\n"u8)}; no step was run", error.Message);
         Assert.DoesNotContain(log, l => l.StartsWith("step ", StringComparison.Ordinal));
-        Assert.False(File.Exists(BuildSupport.Store.BlobPath(pinned)));
+        Assert.False(File.Exists(BuildSupport.Store.BlobPath(pinned.Hex)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Verbatim.Build.Hashing;
+using Verbatim.Common.Digests;
 using Verbatim.Tests.Support;
 
 namespace Verbatim.Tests.Build;
@@ -23,7 +24,7 @@ public sealed class TreeHasherTests
         using var dir = new TempDir();
         var root = Tree(dir);
         var canonical = "f 0644 6 a.txt\0alpha\n" + "l 0777 5 link\0a.txt" + "d 0755 0 sub\0" + "f 0755 10 sub/b.sh\0#!/bin/sh\n";
-        Assert.Equal(Digests.OfBytes(System.Text.Encoding.UTF8.GetBytes(canonical)), TreeHasher.Hash(root));
+        Assert.Equal(Sha256Digest.Of(System.Text.Encoding.UTF8.GetBytes(canonical)), TreeHasher.Hash(root));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Verbatim.Common.Digests;
 using System.Text;
 using System.Text.Json.Nodes;
 using Verbatim.Provenance;
@@ -14,7 +15,7 @@ public class AttestCommandTests
         var (code, stdout, stderr) = ProvenanceCli.Run("attest", "verify", "--key", fixture.Pub, "--artifact", fixture.Artifact, fixture.Envelope);
         Assert.True(code == 0, stderr);
         Assert.Equal(
-            $"verified: {fixture.Artifact} (sha256:{Sha256Hex.OfFile(fixture.Artifact)}) is subject 'hello.tar.gz' of {fixture.Envelope}\n" +
+            $"verified: {fixture.Artifact} (sha256:{Sha256Digest.OfFile(fixture.Artifact).Hex}) is subject 'hello.tar.gz' of {fixture.Envelope}\n" +
             $"  signed by key {fixture.KeyId}\n" +
             $"  built by https://verbatim.dev/builders/local/v1 as {ProvenanceStatement.RecipeBuildType}\n",
             stdout.ReplaceLineEndings("\n"));
@@ -41,7 +42,7 @@ public class AttestCommandTests
         var (code, stdout, stderr) = ProvenanceCli.Run("attest", "verify", "--key", fixture.Pub, "--artifact", other, "--json", json, fixture.Envelope);
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
-        Assert.StartsWith($"verbatim attest verify: not verified: the artifact's sha256 {Sha256Hex.OfFile(other)} is not a subject", stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"verbatim attest verify: not verified: the artifact's sha256 {Sha256Digest.OfFile(other).Hex} is not a subject", stderr, StringComparison.Ordinal);
         var result = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.False((bool)result["verified"]!);
         Assert.StartsWith("the artifact's sha256", (string)result["reason"]!, StringComparison.Ordinal);

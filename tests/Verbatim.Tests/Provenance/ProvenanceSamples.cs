@@ -1,3 +1,4 @@
+using Verbatim.Common.Digests;
 using System.Text;
 using System.Text.Json.Nodes;
 using Verbatim.Provenance;
@@ -28,7 +29,7 @@ internal static class ProvenanceSamples
 
     /// <summary>A statement whose only subject is the file at <paramref name="artifact"/>.</summary>
     public static byte[] StatementFor(string artifact) =>
-        ProvenanceStatement.Create(Input(new Subject(Path.GetFileName(artifact), Sha256Hex.OfFile(artifact))));
+        ProvenanceStatement.Create(Input(new Subject(Path.GetFileName(artifact), Sha256Digest.OfFile(artifact).Hex)));
 
     /// <summary>An envelope JSON with the given fields, written as a test would tamper with one.</summary>
     public static byte[] Envelope(string payloadBase64, string payloadType, string keyId, string sigBase64) =>

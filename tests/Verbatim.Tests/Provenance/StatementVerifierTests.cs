@@ -1,3 +1,4 @@
+using Verbatim.Common.Digests;
 using System.Text;
 using System.Text.Json.Nodes;
 using Verbatim.Provenance;
@@ -27,7 +28,7 @@ public class StatementVerifierTests
         var other = dir.Write("other.tar.gz", "other bytes");
         var result = StatementVerifier.Verify(ProvenanceSamples.StatementFor(artifact), other);
         Assert.False(result.Valid);
-        Assert.Equal($"the artifact's sha256 {Sha256Hex.OfFile(other)} is not a subject of the statement (subjects: hello.tar.gz sha256:{Sha256Hex.OfFile(artifact)[..12]}…)", result.Reason);
+        Assert.Equal($"the artifact's sha256 {Sha256Digest.OfFile(other).Hex} is not a subject of the statement (subjects: hello.tar.gz sha256:{Sha256Digest.OfFile(artifact).Hex[..12]}…)", result.Reason);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
-using System.Globalization;
 using Verbatim.Build.Processes;
+using Verbatim.Common.Records;
 
 namespace Verbatim.Build.Environments;
 
-/// <summary>One installed Debian package, as dpkg-query reports it.</summary>
-public sealed record InstalledPackage(string Name, string Version, string Architecture)
+/// <summary>Lists the Debian packages installed in a tree, as dpkg-query reports them.</summary>
+public static class InstalledPackages
 {
     /// <summary>The packages installed in the tree whose dpkg database is at <c>ROOT/var/lib/dpkg</c>, sorted by name; empty without dpkg.</summary>
     public static async Task<IReadOnlyList<InstalledPackage>> ListAsync(string root, CancellationToken cancellationToken = default)
@@ -28,6 +28,4 @@ public sealed record InstalledPackage(string Name, string Version, string Archit
             .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Architecture, StringComparer.Ordinal)
             .ToList();
     }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name}={Version}");
 }

@@ -1,4 +1,4 @@
-namespace Verbatim.Build.Records;
+namespace Verbatim.Common.Records;
 
 /// <summary>The limits the steps ran under.</summary>
 public sealed record LimitsRecord(long TimeoutSeconds, int Processes, long OutputBytes);

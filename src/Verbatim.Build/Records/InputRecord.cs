@@ -1,6 +1,0 @@
-namespace Verbatim.Build.Records;
-
-/// <summary>One verified input: where it came from and what it hashed to.</summary>
-/// <param name="Kind"><c>path</c>, <c>url</c> or <c>git</c>.</param>
-/// <param name="Uri">The path as written in the recipe, the URL, or the git repository.</param>
-public sealed record InputRecord(string Name, string Kind, string Uri, string? Commit, string Sha256, string Destination, bool IsDirectory);
