@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Verbatim.Common.Identity;
 using Verbatim.Common.IO;
 using Verbatim.Common.Records;
 using Verbatim.Provenance;
@@ -46,6 +47,11 @@ public static class ProvenanceWriter
             ["environmentVariables"] = variables,
             ["sourceDateEpoch"] = record.SourceDateEpoch,
         };
+        if (record.Identity is { } identity)
+        {
+            internalParameters["identity"] = BuildIdentityJson.ToJson(identity);
+        }
+
         var builderVersion = new SortedDictionary<string, string>(record.Tools.ToDictionary(), StringComparer.Ordinal)
         {
             ["verbatim"] = BuildRunner.Version,

@@ -1,4 +1,5 @@
 using Verbatim.Common.Digests;
+using Verbatim.Common.Identity;
 using Verbatim.Common.Records;
 
 namespace Verbatim.Build.Stages;
@@ -28,6 +29,7 @@ public static class RecordStage
             OutputPatterns = recipe.Outputs,
             Subjects = subjects,
             Limits = new LimitsRecord((long)recipe.Limits.StepTimeout.TotalSeconds, recipe.Limits.Processes, recipe.Limits.OutputBytes),
+            Identity = executed.Identity.Identity == BuildIdentity.Default ? null : executed.Identity.Identity,
         };
     }
 

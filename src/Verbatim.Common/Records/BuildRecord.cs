@@ -1,4 +1,5 @@
 using Verbatim.Common.Digests;
+using Verbatim.Common.Identity;
 
 namespace Verbatim.Common.Records;
 
@@ -45,4 +46,7 @@ public sealed record BuildRecord
     public required IReadOnlyList<OutputSubject> Subjects { get; init; }
 
     public required LimitsRecord Limits { get; init; }
+
+    /// <summary>The identity the steps ran under when it was not <see cref="BuildIdentity.Default"/>; null (and absent from the file) for the default.</summary>
+    public BuildIdentity? Identity { get; init; }
 }

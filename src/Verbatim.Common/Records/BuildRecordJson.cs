@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Verbatim.Common.Identity;
 using Verbatim.Common.IO;
 using Verbatim.Common.Json;
 
@@ -47,6 +48,7 @@ public static class BuildRecordJson
             ["limits"] = new JsonObject { ["timeout_seconds"] = r.Limits.TimeoutSeconds, ["processes"] = r.Limits.Processes, ["output_bytes"] = r.Limits.OutputBytes },
             ["output_patterns"] = Array(r.OutputPatterns, o => JsonValue.Create(o)),
             ["subjects"] = Array(r.Subjects, s => new JsonObject { ["name"] = s.Name, ["sha256"] = s.Sha256.Hex, ["size"] = s.Size }),
+            ["identity"] = r.Identity is { } identity ? BuildIdentityJson.ToJson(identity) : null,
         };
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Globalization;
 using Verbatim.Common.Digests;
+using Verbatim.Common.Identity;
 
 namespace Verbatim.Common.Records;
 
@@ -59,8 +61,53 @@ internal sealed class BuildRecordReader(string source)
             Steps = List(root, "steps", (e, at) => new StepRecord(String(e, at, "name"), String(e, at, "run"), Number(e, at, "timeout_seconds"), Map(e, at, "env"))),
             OutputPatterns = List(root, "output_patterns", (e, at) => Text(e, at.TrimEnd('.'))),
             Subjects = List(root, "subjects", (e, at) => new OutputSubject(String(e, at, "name"), Digest(e, at, "sha256"), Number(e, at, "size"))),
-            Limits = new LimitsRecord(Number(limits, "limits.", "timeout_seconds"), checked((int)Number(limits, "limits.", "processes")), Number(limits, "limits.", "output_bytes")),
+            Limits = new LimitsRecord(Number(limits, "limits.", "timeout_seconds"), Int(limits, "limits.", "processes"), Number(limits, "limits.", "output_bytes")),
+            Identity = root.TryGetProperty("identity", out _) ? ReadIdentity(Object(root, "", "identity")) : null,
         };
+    }
+
+    private BuildIdentity ReadIdentity(JsonElement json)
+    {
+        const string at = "identity.";
+        var user = Object(json, at, "user");
+        var group = Object(json, at, "group");
+        var umask = String(json, at, "umask");
+        var clock = BuildClock.Real;
+        if (json.TryGetProperty("clock", out _))
+        {
+            var clockJson = Object(json, at, "clock");
+            clock = clockJson.TryGetProperty("offset_seconds", out var offset) && offset.ValueKind == JsonValueKind.Number && offset.TryGetInt64(out var seconds)
+                ? BuildClock.Shifted(TimeSpan.FromSeconds(seconds))
+                : DateTimeOffset.TryParseExact(String(clockJson, at + "clock.", "start"), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start)
+                    ? BuildClock.StartingAt(start)
+                    : throw Error("identity.clock.start is not a time like 2001-02-03T04:05:06Z");
+        }
+
+        var identity = new BuildIdentity
+        {
+            Clock = clock,
+            TimeZone = String(json, at, "time_zone"),
+            Locale = String(json, at, "locale"),
+            UserName = String(user, at + "user.", "name"),
+            UserId = Int(user, at + "user.", "id"),
+            GroupName = String(group, at + "group.", "name"),
+            GroupId = Int(group, at + "group.", "id"),
+            HostName = String(json, at, "host_name"),
+            DomainName = OptionalString(json, at, "domain_name"),
+            Home = String(json, at, "home"),
+            Umask = umask.Length == 3 && umask.All(c => c is >= '0' and <= '7') ? Convert.ToInt32(umask, 8) : throw Error($"identity.umask '{umask}' is not three octal digits"),
+            BuildPath = OptionalString(json, at, "build_path"),
+            CpuCount = json.TryGetProperty("cpu_count", out _) ? Int(json, at, "cpu_count") : null,
+            KernelRelease = OptionalString(json, at, "kernel_release"),
+            ExtraVariables = json.TryGetProperty("extra_variables", out _) ? Map(json, at, "extra_variables") : new SortedDictionary<string, string>(StringComparer.Ordinal),
+        };
+        return identity.Problem() is { } problem ? throw Error($"identity: {problem}") : identity;
+    }
+
+    private int Int(JsonElement parent, string at, string name)
+    {
+        var value = Number(parent, at, name);
+        return value <= int.MaxValue ? (int)value : throw Error($"{at}{name} is too large");
     }
 
     private BuildRecordException Error(string problem) => new($"{source}: {problem}");

@@ -55,7 +55,8 @@ public sealed class IdentityTests
     {
         using var dir = new TempDir();
         var recipe = BuildSupport.HostRecipe(dir.Path, "probe", Probe);
-        BuildSupport.Build(recipe, dir.File("default"));
+        Assert.Null(BuildSupport.Build(recipe, dir.File("default")).Result.Record.Identity);
+        Assert.DoesNotContain("identity", File.ReadAllText(dir.File("default/buildinfo.json")), StringComparison.Ordinal);
         var before = Lines(dir.File("default/out.txt"));
         Assert.Equal("1000:1000 builder:builder", before["id"]);
         Assert.Equal("verbatim fqdn=verbatim", before["host"]);
@@ -93,6 +94,10 @@ public sealed class IdentityTests
         Assert.Equal("given", after["extra"]);
         Assert.Equal("Asia/Tokyo", result.Record.EnvironmentVariables["TZ"]);
         Assert.Equal("@981173106", result.Record.EnvironmentVariables["FAKETIME"]);
+        Assert.Equal(Varied, result.Record.Identity);
+        Assert.Equal(Varied, Verbatim.Common.Records.BuildRecordJson.Read(dir.File("varied/buildinfo.json")).Identity);
+        var statement = System.Text.Encoding.UTF8.GetString(Verbatim.Build.Records.ProvenanceWriter.Statement(result.Record));
+        Assert.Contains("\"identity\":{\"build_path\":\"/srv/build/probe\",\"clock\":{\"start\":\"2001-02-03T04:05:06Z\"},\"cpu_count\":1,", statement, StringComparison.Ordinal);
     }
 
     [Fact]

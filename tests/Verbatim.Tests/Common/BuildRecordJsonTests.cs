@@ -1,4 +1,5 @@
 using Verbatim.Common.Digests;
+using Verbatim.Common.Identity;
 using Verbatim.Common.Records;
 using Verbatim.Tests.Build;
 using Verbatim.Tests.Support;
@@ -68,6 +69,43 @@ public sealed class BuildRecordJsonTests
         }
 
         Assert.Empty(Directory.EnumerateFiles(dir.Path, ".*"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_record_made_under_another_identity_keeps_it(bool shiftedClock)
+    {
+        var identity = BuildIdentity.Default with
+        {
+            UserName = "alice",
+            UserId = 1234,
+            GroupName = "staff",
+            GroupId = 4321,
+            HostName = "elsewhere",
+            DomainName = shiftedClock ? null : "example.org",
+            Umask = 0b000_010_111,
+            BuildPath = "/srv/build/x",
+            CpuCount = shiftedClock ? null : 1,
+            KernelRelease = "4.19.0-verbatim",
+            TimeZone = "Asia/Tokyo",
+            Clock = shiftedClock ? BuildClock.Shifted(TimeSpan.FromDays(-2)) : BuildClock.StartingAt(new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.Zero)),
+            ExtraVariables = new Dictionary<string, string> { ["B"] = "2", ["A"] = "1" },
+        };
+        var record = Sample() with { Identity = identity };
+        var bytes = BuildRecordJson.Serialize(record);
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.Contains("\"identity\": {", text, StringComparison.Ordinal);
+        Assert.Contains("\"umask\": \"027\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("null", text, StringComparison.Ordinal);
+        var read = BuildRecordJson.Parse(bytes);
+        Assert.Equal(identity, read.Identity);
+        Assert.Equal(bytes, BuildRecordJson.Serialize(read));
+
+        var damaged = text.Replace("\"umask\": \"027\"", "\"umask\": \"99\"", StringComparison.Ordinal);
+        Assert.Equal("buildinfo.json: identity.umask '99' is not three octal digits", Assert.Throws<BuildRecordException>(() => BuildRecordJson.Parse(System.Text.Encoding.UTF8.GetBytes(damaged))).Message);
+        damaged = text.Replace("\"name\": \"alice\"", "\"name\": \"root\"", StringComparison.Ordinal);
+        Assert.Equal("buildinfo.json: identity: id 0 is root's and root's alone", Assert.Throws<BuildRecordException>(() => BuildRecordJson.Parse(System.Text.Encoding.UTF8.GetBytes(damaged))).Message);
     }
 
     [Theory]
