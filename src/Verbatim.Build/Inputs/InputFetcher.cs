@@ -4,6 +4,7 @@ using Verbatim.Build.Hashing;
 using Verbatim.Build.Processes;
 using Verbatim.Build.Recipes;
 using Verbatim.Common.Digests;
+using Verbatim.Common.IO;
 
 namespace Verbatim.Build.Inputs;
 
@@ -138,7 +139,8 @@ public sealed class InputFetcher(ContentStore store, HttpClient http)
             }
 
             var cached = store.Adopt(tree, actual);
-            await File.WriteAllTextAsync(record, $"{actual} {time.ToString(CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
+            // Replaced atomically, so a build running at the same time never reads half of it.
+            AtomicWrite.Text(record, $"{actual} {time.ToString(CultureInfo.InvariantCulture)}");
             return new ResolvedInput(input, actual, cached, true, time);
         }
         finally

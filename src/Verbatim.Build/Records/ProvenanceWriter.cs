@@ -84,18 +84,7 @@ public static class ProvenanceWriter
         ArgumentNullException.ThrowIfNull(key);
         var envelope = Dsse.Sign(Dsse.InTotoPayloadType, Statement(record), key);
         var path = Path.GetFullPath(Path.Combine(outDir, FileName));
-        var file = AtomicFile.Create(path);
-        try
-        {
-            file.Stream.Write(envelope);
-        }
-        catch
-        {
-            file.Abandon();
-            throw;
-        }
-
-        file.Commit();
+        AtomicWrite.Bytes(path, envelope);
         return path;
     }
 }

@@ -95,18 +95,7 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
         }
         else
         {
-            var file = AtomicFile.Create(Path.GetFullPath(Json));
-            try
-            {
-                file.Stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
-            }
-            catch
-            {
-                file.Abandon();
-                throw;
-            }
-
-            file.Commit();
+            AtomicWrite.Text(Json, text);
         }
     }
 

@@ -86,17 +86,6 @@ public static class KeyCommand
             stream.Flush(flushToDisk: true);
         }
 
-        var file = AtomicFile.Create(Path.GetFullPath(publicPath));
-        try
-        {
-            file.Stream.Write(System.Text.Encoding.ASCII.GetBytes(key.ExportPublicPem()));
-        }
-        catch
-        {
-            file.Abandon();
-            throw;
-        }
-
-        file.Commit();
+        AtomicWrite.Bytes(publicPath, System.Text.Encoding.ASCII.GetBytes(key.ExportPublicPem()));
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Verbatim.Common.Identity;
 
 /// <summary>
@@ -10,6 +12,8 @@ public sealed record BuildIdentity
 {
     /// <summary>The identity of an ordinary build: builder (1000:1000) on host verbatim, UTC, C.UTF-8, umask 022, the real clock.</summary>
     public static BuildIdentity Default { get; } = new();
+
+    private readonly IReadOnlyDictionary<string, string> extraVariables = ReadOnlyDictionary<string, string>.Empty;
 
     public BuildClock Clock { get; init; } = BuildClock.Real;
 
@@ -46,8 +50,12 @@ public sealed record BuildIdentity
     /// <summary>The kernel release <c>uname -r</c> prints; null for the real one.</summary>
     public string? KernelRelease { get; init; }
 
-    /// <summary>Variables every step gets besides the identity's own (the recipe's <c>env</c> comes on top).</summary>
-    public IReadOnlyDictionary<string, string> ExtraVariables { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>Variables every step gets besides the identity's own (the recipe's <c>env</c> comes on top); a read-only copy of what was given.</summary>
+    public IReadOnlyDictionary<string, string> ExtraVariables
+    {
+        get => extraVariables;
+        init => extraVariables = new ReadOnlyDictionary<string, string>(new SortedDictionary<string, string>(value.ToDictionary(), StringComparer.Ordinal));
+    }
 
     /// <summary>The path the workspace is mounted at for a recipe named <paramref name="recipeName"/>.</summary>
     public string WorkspacePath(string recipeName) => BuildPath ?? "/build/" + recipeName;

@@ -58,19 +58,7 @@ public static class BuildRecordJson
     /// <summary>Writes <paramref name="record"/> to <paramref name="path"/> through a temporary file renamed into place.</summary>
     public static void Write(BuildRecord record, string path)
     {
-        var bytes = Serialize(record);
-        var file = AtomicFile.Create(Path.GetFullPath(path));
-        try
-        {
-            file.Stream.Write(bytes);
-        }
-        catch
-        {
-            file.Abandon();
-            throw;
-        }
-
-        file.Commit();
+        AtomicWrite.Bytes(path, Serialize(record));
     }
 
     /// <summary>Reads a <c>buildinfo.json</c> file.</summary>

@@ -81,6 +81,17 @@ public sealed class BuildCommandTests
     }
 
     [Fact]
+    public void Without_a_cache_location_the_build_does_not_start()
+    {
+        using var dir = new TempDir();
+        var recipe = BuildSupport.HostRecipe(dir.Path, "nocache", "  - name: a\n    run: echo > out.txt");
+        var result = Support.InProcessCli.Run(new Dictionary<string, string>(), "build", recipe, "--out", dir.File("out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("verbatim build: no cache directory: set VERBATIM_CACHE or HOME\n", result.StdErr);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
     public void Without_a_key_or_a_home_the_build_signs_nothing_and_says_so()
     {
         using var dir = new TempDir();
