@@ -12,6 +12,9 @@ internal static partial class BuildIdentityRules
         "LD_PRELOAD", "FAKETIME", "FAKETIME_FMT", "NO_FAKE_STAT",
     };
 
+    /// <summary>Top-level paths the sandbox mounts itself (the toolchain, /proc, /dev…); home and the build path cannot be there.</summary>
+    private static readonly string[] Reserved = ["/bin", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/run/verbatim", "/sbin", "/sys", "/usr"];
+
     public static string? Check(BuildIdentity identity)
     {
         if (!AccountName().IsMatch(identity.UserName))
@@ -52,6 +55,14 @@ internal static partial class BuildIdentityRules
         if (!IsPlainAbsolute(identity.Home) || (identity.BuildPath is { } build && (!IsPlainAbsolute(build) || build.Length < 2)))
         {
             return "home and the build path must be absolute paths without '..'";
+        }
+
+        foreach (var path in new[] { identity.Home, identity.BuildPath }.OfType<string>())
+        {
+            if (Reserved.FirstOrDefault(r => path == r || path.StartsWith(r + "/", StringComparison.Ordinal)) is { } reserved)
+            {
+                return $"{path} is inside {reserved}, which the sandbox provides itself";
+            }
         }
 
         if (identity.CpuCount is < 1)

@@ -44,6 +44,23 @@ public sealed class BuildIdentityTests
         Assert.Equal(expected, bad.Problem());
     }
 
+    [Theory]
+    [InlineData("/usr/src/x", "/usr/src/x is inside /usr, which the sandbox provides itself")]
+    [InlineData("/proc", "/proc is inside /proc, which the sandbox provides itself")]
+    [InlineData("/usrlocal/x", null)]
+    public void The_build_path_cannot_be_where_the_sandbox_mounts_its_own(string path, string? expected) =>
+        Assert.Equal(expected, (BuildIdentity.Default with { BuildPath = path }).Problem());
+
+    [Fact]
+    public void Extra_variables_are_a_copy_of_what_was_given()
+    {
+        var given = new Dictionary<string, string> { ["B"] = "2", ["A"] = "1" };
+        var identity = BuildIdentity.Default with { ExtraVariables = given };
+        given["C"] = "3";
+        Assert.Equal(["A", "B"], identity.ExtraVariables.Keys);
+        Assert.Empty(BuildIdentity.Default.ExtraVariables);
+    }
+
     [Fact]
     public void Clocks_are_real_shifted_or_set_and_say_which()
     {
