@@ -37,7 +37,7 @@ internal sealed class BuildRecordReader(string source)
             RecipeVersion = String(recipe, "recipe.", "version"),
             RecipeFile = String(recipe, "recipe.", "file"),
             RecipeSha256 = Digest(recipe, "recipe.", "sha256"),
-            Inputs = List(root, "inputs", (e, at) => new InputRecord(
+            Inputs = Objects(root, "", "inputs", (e, at) => new InputRecord(
                 String(e, at, "name"),
                 String(e, at, "kind"),
                 String(e, at, "uri"),
@@ -53,14 +53,14 @@ internal sealed class BuildRecordReader(string source)
             Environment = new EnvironmentRecord(
                 String(environment, "environment.", "kind"),
                 environment.TryGetProperty("sha256", out _) ? Digest(environment, "environment.", "sha256") : null,
-                List(environment, "environment.packages", (e, at) => new InstalledPackage(String(e, at, "name"), String(e, at, "version"), String(e, at, "architecture")), "packages"),
-                List(environment, "environment.mounts", (e, at) => Text(e, at.TrimEnd('.')), "mounts")),
+                Objects(environment, "environment.", "packages", (e, at) => new InstalledPackage(String(e, at, "name"), String(e, at, "version"), String(e, at, "architecture"))),
+                Strings(environment, "environment.", "mounts")),
             Tools = Map(root, "", "tools"),
             EnvironmentVariables = Map(root, "", "environment_variables"),
             SourceDateEpoch = Number(root, "", "source_date_epoch"),
-            Steps = List(root, "steps", (e, at) => new StepRecord(String(e, at, "name"), String(e, at, "run"), Number(e, at, "timeout_seconds"), Map(e, at, "env"))),
-            OutputPatterns = List(root, "output_patterns", (e, at) => Text(e, at.TrimEnd('.'))),
-            Subjects = List(root, "subjects", (e, at) => new OutputSubject(String(e, at, "name"), Digest(e, at, "sha256"), Number(e, at, "size"))),
+            Steps = Objects(root, "", "steps", (e, at) => new StepRecord(String(e, at, "name"), String(e, at, "run"), Number(e, at, "timeout_seconds"), Map(e, at, "env"))),
+            OutputPatterns = Strings(root, "", "output_patterns"),
+            Subjects = Objects(root, "", "subjects", (e, at) => new OutputSubject(String(e, at, "name"), Digest(e, at, "sha256"), Number(e, at, "size"))),
             Limits = new LimitsRecord(Number(limits, "limits.", "timeout_seconds"), Int(limits, "limits.", "processes"), Number(limits, "limits.", "output_bytes")),
             Identity = root.TryGetProperty("identity", out _) ? ReadIdentity(Object(root, "", "identity")) : null,
         };
@@ -155,23 +155,27 @@ internal sealed class BuildRecordReader(string source)
         return result;
     }
 
-    private List<T> List<T>(JsonElement parent, string at, Func<JsonElement, string, T> read, string? name = null)
+    /// <summary>A list of objects, each read by <paramref name="read"/> with its own path (<c>inputs[0].</c>).</summary>
+    private List<T> Objects<T>(JsonElement parent, string at, string name, Func<JsonElement, string, T> read)
     {
-        var member = name ?? at;
-        var array = Member(parent, at[..^member.Length], member, JsonValueKind.Array, "a list");
         var result = new List<T>();
         var index = 0;
-        foreach (var item in array.EnumerateArray())
+        foreach (var item in Member(parent, at, name, JsonValueKind.Array, "a list").EnumerateArray())
         {
-            var itemAt = $"{at}[{index++}].";
-            if (item.ValueKind == JsonValueKind.Object || typeof(T) == typeof(string))
-            {
-                result.Add(read(item, itemAt));
-            }
-            else
-            {
-                throw Error($"{itemAt.TrimEnd('.')} is not an object");
-            }
+            var itemAt = $"{at}{name}[{index++}]";
+            result.Add(item.ValueKind == JsonValueKind.Object ? read(item, itemAt + ".") : throw Error($"{itemAt} is not an object"));
+        }
+
+        return result;
+    }
+
+    private List<string> Strings(JsonElement parent, string at, string name)
+    {
+        var result = new List<string>();
+        var index = 0;
+        foreach (var item in Member(parent, at, name, JsonValueKind.Array, "a list").EnumerateArray())
+        {
+            result.Add(Text(item, $"{at}{name}[{index++}]"));
         }
 
         return result;

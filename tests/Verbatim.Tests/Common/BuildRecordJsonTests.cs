@@ -131,6 +131,7 @@ public sealed class BuildRecordJsonTests
     [InlineData("\"TZ\": \"UTC\"", "\"TZ\": null", "buildinfo.json: environment_variables.TZ is not a string")]
     [InlineData("\"output_patterns\": [\n    \"dist/*.tar.gz\",", "\"output_patterns\": [\n    3,", "buildinfo.json: output_patterns[0] is not a string")]
     [InlineData("\"subjects\": [", "\"subjects\": 1, \"x\": [", "buildinfo.json: subjects is not a list")]
+    [InlineData("\"inputs\": [\n    {", "\"inputs\": [\n    3, {", "buildinfo.json: inputs[0] is not an object")]
     public void A_damaged_member_is_named(string find, string replace, string expected)
     {
         var text = File.ReadAllText(Fixture("buildinfo-rootfs.json"));
