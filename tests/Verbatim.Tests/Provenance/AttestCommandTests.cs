@@ -31,6 +31,8 @@ public class AttestCommandTests
         Assert.True((bool)json["verified"]!);
         Assert.Equal(fixture.KeyId, (string)json["keyId"]!);
         Assert.Equal("hello.tar.gz", (string)json["subject"]!);
+        Assert.Equal(["artifact", "buildType", "builderId", "envelope", "keyId", "sha256", "subject", "verified"], json.AsObject().Select(p => p.Key));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(Verbatim.Common.Json.CanonicalJson.Serialize(json, Verbatim.Common.Json.CanonicalJsonStyle.Indented)), stdout);
     }
 
     [Fact]
