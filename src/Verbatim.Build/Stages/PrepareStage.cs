@@ -23,7 +23,7 @@ public static class PrepareStage
 
         var environment = await EnvironmentResolver.ResolveAsync(recipe.Environment, store, cancellationToken).ConfigureAwait(false);
         var epoch = SourceDateEpochResolver.Resolve(recipe.SourceDateEpoch, inputs);
-        progress?.Invoke(new BuildEvent(BuildEventKind.InputsVerified, $"{inputs.Count} inputs verified"));
+        progress?.Invoke(new BuildEvent(BuildEventKind.InputsVerified, $"every input verified ({inputs.Count})"));
         return new PreparedBuild(recipe, inputs, environment, epoch);
     }
 }

@@ -32,6 +32,29 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public async Task Progress_arrives_as_events_in_stage_order()
+    {
+        using var dir = new TempDir();
+        var recipe = BuildSupport.HostRecipe(dir.Path, "events", "  - name: one\n    run: echo hello > out.txt; echo said-hello\n  - name: two\n    run: echo said-bye >&2");
+        var events = new List<Verbatim.Build.BuildEvent>();
+        var options = new Verbatim.Build.BuildOptions { OutDir = dir.File("out"), Store = BuildSupport.Store, Progress = e => { lock (events) { events.Add(e); } } };
+        var result = await Verbatim.Build.BuildRunner.BuildAsync(Verbatim.Build.Recipes.RecipeLoader.Load(recipe), options);
+        Assert.Equal(
+            [
+                (Verbatim.Build.BuildEventKind.InputVerified, $"input src: sha256:{result.Record.Inputs[0].Sha256.Hex} verified"),
+                (Verbatim.Build.BuildEventKind.InputsVerified, "every input verified (1)"),
+                (Verbatim.Build.BuildEventKind.StepStarted, "step one: echo hello > out.txt; echo said-hello"),
+                (Verbatim.Build.BuildEventKind.StepOutput, "said-hello"),
+                (Verbatim.Build.BuildEventKind.StepStarted, "step two: echo said-bye >&2"),
+                (Verbatim.Build.BuildEventKind.StepOutput, "said-bye"),
+                (Verbatim.Build.BuildEventKind.Notice, "no signing key given: provenance.dsse.json not written"),
+            ],
+            events.Select(e => (e.Kind, e.Message)));
+        Assert.False(result.Provenance.Signed);
+        Assert.Equal(["one", "two"], result.Steps.Select(s => s.Name));
+    }
+
+    [Fact]
     public void Only_the_workspace_carries_from_step_to_step()
     {
         using var dir = new TempDir();
