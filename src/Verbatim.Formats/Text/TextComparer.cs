@@ -48,7 +48,7 @@ public static class TextComparer
             Field = label,
             Format = format,
             UnifiedDiff = shown,
-            Comments = shown is null ? ["diff left out: the report reached its size limit (--max-report-size)"] : [],
+            Comments = shown is null ? [.. diff.Notes, "diff left out: the report reached its size limit (--max-report-size)"] : diff.Notes,
             Causes = causes,
         };
 

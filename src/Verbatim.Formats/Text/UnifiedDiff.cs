@@ -1,73 +1,96 @@
 using System.Text;
-using DiffPlex;
-using DiffPlex.Model;
 
 namespace Verbatim.Formats.Text;
 
-/// <summary>A line diff of two texts as unified-diff hunks (no ---/+++ header), with the changed lines for classifying.</summary>
-public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IReadOnlyList<string> Added)
+/// <summary>
+/// A line diff of two texts as unified-diff hunks (no ---/+++ header), with the changed lines for classifying, and
+/// notes when part of it was given up on (see <see cref="LineDiff"/>).
+/// </summary>
+public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IReadOnlyList<string> Added, IReadOnlyList<string> Notes)
 {
     public const int ContextLines = 3;
 
-    public static UnifiedDiff? Create(string left, string right)
+    /// <summary>The hunks, or null when the texts have the same lines (they may still differ in line endings).</summary>
+    public static UnifiedDiff? Create(string left, string right) => Create(left, right, workLimit: null);
+
+    internal static UnifiedDiff? Create(string left, string right, long? workLimit)
     {
-        // A final newline ends the last line; it does not start an empty one.
-        if (left.EndsWith('\n') && right.EndsWith('\n'))
+        // A final line break ends the last line; it does not start an empty one when both texts end with one, or
+        // when the other text is empty (a text of no lines).
+        var emptyLeft = left.Length == 0;
+        var emptyRight = right.Length == 0;
+        if ((emptyLeft || EndsWithBreak(left)) && (emptyRight || EndsWithBreak(right)))
         {
-            left = left[..^1];
-            right = right[..^1];
+            left = WithoutFinalBreak(left);
+            right = WithoutFinalBreak(right);
         }
 
-        var result = new Differ().CreateLineDiffs(left, right, ignoreWhitespace: false, ignoreCase: false);
-        if (result.DiffBlocks.Count == 0)
+        var a = new TextLines(left, empty: emptyLeft);
+        var b = new TextLines(right, empty: emptyRight);
+        var interner = new LineInterner();
+        var idsA = interner.Intern(a);
+        var idsB = interner.Intern(b);
+        var script = LineDiff.Compute(idsA, idsB, interner.Count, workLimit);
+        if (script.Blocks.Count == 0)
         {
             return null;
         }
 
-        var a = result.PiecesOld;
-        var b = result.PiecesNew;
+        var notes = script.ReplacedRegions == 0 ? [] : new[]
+        {
+            $"the line diff reached its work limit: {script.ReplacedRegions} region(s) ({script.ReplacedLinesA} lines of the first text, {script.ReplacedLinesB} of the second) are shown as replaced, not diffed",
+        };
+        return Format(a, b, script.Blocks, notes);
+    }
+
+    private static bool EndsWithBreak(string text) => text.EndsWith('\n') || text.EndsWith('\r');
+
+    private static string WithoutFinalBreak(string text) =>
+        text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : EndsWithBreak(text) ? text[..^1] : text;
+
+    private static UnifiedDiff Format(TextLines a, TextLines b, IReadOnlyList<DiffBlock> blocks, IReadOnlyList<string> notes)
+    {
         var text = new StringBuilder();
         var removed = new List<string>();
         var added = new List<string>();
-        var blocks = result.DiffBlocks;
         var k = 0;
         while (k < blocks.Count)
         {
             // Group blocks whose context overlaps into one hunk.
             var first = k;
-            while (k + 1 < blocks.Count && blocks[k + 1].DeleteStartA - (blocks[k].DeleteStartA + blocks[k].DeleteCountA) <= 2 * ContextLines)
+            while (k + 1 < blocks.Count && blocks[k + 1].StartA - (blocks[k].StartA + blocks[k].CountA) <= 2 * ContextLines)
             {
                 k++;
             }
 
             var last = k++;
-            var startA = Math.Max(0, blocks[first].DeleteStartA - ContextLines);
-            var startB = Math.Max(0, blocks[first].InsertStartB - ContextLines);
-            var endA = Math.Min(a.Length, blocks[last].DeleteStartA + blocks[last].DeleteCountA + ContextLines);
-            var endB = Math.Min(b.Length, blocks[last].InsertStartB + blocks[last].InsertCountB + ContextLines);
+            var startA = Math.Max(0, blocks[first].StartA - ContextLines);
+            var startB = Math.Max(0, blocks[first].StartB - ContextLines);
+            var endA = Math.Min(a.Count, blocks[last].StartA + blocks[last].CountA + ContextLines);
+            var endB = Math.Min(b.Count, blocks[last].StartB + blocks[last].CountB + ContextLines);
             text.Append("@@ -").Append(Range(startA, endA - startA)).Append(" +").Append(Range(startB, endB - startB)).Append(" @@\n");
             var ia = startA;
             for (var j = first; j <= last; j++)
             {
                 var block = blocks[j];
-                for (; ia < block.DeleteStartA; ia++)
+                for (; ia < block.StartA; ia++)
                 {
                     text.Append(' ').Append(a[ia]).Append('\n');
                 }
 
-                for (var d = 0; d < block.DeleteCountA; d++)
+                for (var d = 0; d < block.CountA; d++)
                 {
-                    text.Append('-').Append(a[block.DeleteStartA + d]).Append('\n');
-                    removed.Add(a[block.DeleteStartA + d]);
+                    text.Append('-').Append(a[block.StartA + d]).Append('\n');
+                    removed.Add(a.Line(block.StartA + d));
                 }
 
-                for (var d = 0; d < block.InsertCountB; d++)
+                for (var d = 0; d < block.CountB; d++)
                 {
-                    text.Append('+').Append(b[block.InsertStartB + d]).Append('\n');
-                    added.Add(b[block.InsertStartB + d]);
+                    text.Append('+').Append(b[block.StartB + d]).Append('\n');
+                    added.Add(b.Line(block.StartB + d));
                 }
 
-                ia = block.DeleteStartA + block.DeleteCountA;
+                ia = block.StartA + block.CountA;
             }
 
             for (; ia < endA; ia++)
@@ -76,7 +99,7 @@ public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IRe
             }
         }
 
-        return new UnifiedDiff(text.ToString(), removed, added);
+        return new UnifiedDiff(text.ToString(), removed, added, notes);
 
         static string Range(int start, int count) => count == 1 ? $"{start + 1}" : $"{(count == 0 ? start : start + 1)},{count}";
     }

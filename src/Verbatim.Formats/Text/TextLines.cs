@@ -1,0 +1,47 @@
+namespace Verbatim.Formats.Text;
+
+/// <summary>
+/// The lines of a text as ranges of it (no copies): split at CRLF, CR or LF, so that line endings alone never make
+/// lines differ. The line ending itself is not part of a line.
+/// </summary>
+internal sealed class TextLines
+{
+    private readonly List<int> starts = [];
+    private readonly List<int> lengths = [];
+
+    /// <param name="text">The text; every line break starts a new line, so "a\n" has the lines "a" and "".</param>
+    /// <param name="empty">True for a text of no lines at all (the caller decides when "" means that).</param>
+    public TextLines(string text, bool empty = false)
+    {
+        Text = text;
+        if (empty)
+        {
+            return;
+        }
+
+        var start = 0;
+        var span = text.AsSpan();
+        while (true)
+        {
+            var at = span[start..].IndexOfAny('\r', '\n');
+            if (at < 0)
+            {
+                starts.Add(start);
+                lengths.Add(text.Length - start);
+                return;
+            }
+
+            starts.Add(start);
+            lengths.Add(at);
+            start += at + (span[start + at] == '\r' && start + at + 1 < span.Length && span[start + at + 1] == '\n' ? 2 : 1);
+        }
+    }
+
+    public string Text { get; }
+
+    public int Count => starts.Count;
+
+    public ReadOnlySpan<char> this[int index] => Text.AsSpan(starts[index], lengths[index]);
+
+    public string Line(int index) => Text.Substring(starts[index], lengths[index]);
+}
