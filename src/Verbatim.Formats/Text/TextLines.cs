@@ -6,42 +6,46 @@ namespace Verbatim.Formats.Text;
 /// </summary>
 internal sealed class TextLines
 {
-    private readonly List<int> starts = [];
-    private readonly List<int> lengths = [];
+    private readonly int[] starts;
+    private readonly int[] lengths;
 
     /// <param name="text">The text; every line break starts a new line, so "a\n" has the lines "a" and "".</param>
     /// <param name="empty">True for a text of no lines at all (the caller decides when "" means that).</param>
     public TextLines(string text, bool empty = false)
     {
         Text = text;
+        var span = text.AsSpan();
+        var most = empty ? 0 : span.Count('\n') + span.Count('\r') + 1;
+        starts = new int[most];
+        lengths = new int[most];
         if (empty)
         {
             return;
         }
 
         var start = 0;
-        var span = text.AsSpan();
         while (true)
         {
             var at = span[start..].IndexOfAny('\r', '\n');
+            starts[Count] = start;
             if (at < 0)
             {
-                starts.Add(start);
-                lengths.Add(text.Length - start);
+                lengths[Count++] = text.Length - start;
                 return;
             }
 
-            starts.Add(start);
-            lengths.Add(at);
+            lengths[Count++] = at;
             start += at + (span[start + at] == '\r' && start + at + 1 < span.Length && span[start + at + 1] == '\n' ? 2 : 1);
         }
     }
 
     public string Text { get; }
 
-    public int Count => starts.Count;
+    public int Count { get; }
 
     public ReadOnlySpan<char> this[int index] => Text.AsSpan(starts[index], lengths[index]);
+
+    public int Start(int index) => starts[index];
 
     public string Line(int index) => Text.Substring(starts[index], lengths[index]);
 }

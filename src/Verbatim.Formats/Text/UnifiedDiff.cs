@@ -27,7 +27,7 @@ public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IRe
 
         var a = new TextLines(left, empty: emptyLeft);
         var b = new TextLines(right, empty: emptyRight);
-        var interner = new LineInterner();
+        var interner = new LineInterner(a.Count + b.Count);
         var idsA = interner.Intern(a);
         var idsB = interner.Intern(b);
         var script = LineDiff.Compute(idsA, idsB, interner.Count, workLimit);
@@ -40,7 +40,34 @@ public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IRe
         {
             $"the line diff reached its work limit: {script.ReplacedRegions} region(s) ({script.ReplacedLinesA} lines of the first text, {script.ReplacedLinesB} of the second) are shown as replaced, not diffed",
         };
-        return Format(a, b, script.Blocks, notes);
+        return Format(a, b, script.Blocks, notes) with { SameLinesInAnotherOrder = IsPermutation(idsA, idsB, interner.Count) };
+    }
+
+    /// <summary>True when both texts have the same lines, each as often, in another order.</summary>
+    public bool SameLinesInAnotherOrder { get; init; }
+
+    private static bool IsPermutation(int[] a, int[] b, int distinct)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        var balance = new int[distinct];
+        foreach (var id in a)
+        {
+            balance[id]++;
+        }
+
+        foreach (var id in b)
+        {
+            if (--balance[id] < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool EndsWithBreak(string text) => text.EndsWith('\n') || text.EndsWith('\r');
