@@ -77,27 +77,15 @@ public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IRe
 
     private static UnifiedDiff Format(TextLines a, TextLines b, IReadOnlyList<DiffBlock> blocks, IReadOnlyList<string> notes)
     {
-        var text = new StringBuilder();
-        var removed = new List<string>();
-        var added = new List<string>();
-        var k = 0;
-        while (k < blocks.Count)
+        var hunks = Hunks(a, b, blocks);
+        var text = new StringBuilder(Length(a, b, blocks, hunks));
+        var removed = new LineList(a);
+        var added = new LineList(b);
+        foreach (var hunk in hunks)
         {
-            // Group blocks whose context overlaps into one hunk.
-            var first = k;
-            while (k + 1 < blocks.Count && blocks[k + 1].StartA - (blocks[k].StartA + blocks[k].CountA) <= 2 * ContextLines)
-            {
-                k++;
-            }
-
-            var last = k++;
-            var startA = Math.Max(0, blocks[first].StartA - ContextLines);
-            var startB = Math.Max(0, blocks[first].StartB - ContextLines);
-            var endA = Math.Min(a.Count, blocks[last].StartA + blocks[last].CountA + ContextLines);
-            var endB = Math.Min(b.Count, blocks[last].StartB + blocks[last].CountB + ContextLines);
-            text.Append("@@ -").Append(Range(startA, endA - startA)).Append(" +").Append(Range(startB, endB - startB)).Append(" @@\n");
-            var ia = startA;
-            for (var j = first; j <= last; j++)
+            text.Append("@@ -").Append(Range(hunk.StartA, hunk.EndA - hunk.StartA)).Append(" +").Append(Range(hunk.StartB, hunk.EndB - hunk.StartB)).Append(" @@\n");
+            var ia = hunk.StartA;
+            for (var j = hunk.First; j <= hunk.Last; j++)
             {
                 var block = blocks[j];
                 for (; ia < block.StartA; ia++)
@@ -108,26 +96,74 @@ public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IRe
                 for (var d = 0; d < block.CountA; d++)
                 {
                     text.Append('-').Append(a[block.StartA + d]).Append('\n');
-                    removed.Add(a.Line(block.StartA + d));
+                    removed.Add(block.StartA + d);
                 }
 
                 for (var d = 0; d < block.CountB; d++)
                 {
                     text.Append('+').Append(b[block.StartB + d]).Append('\n');
-                    added.Add(b.Line(block.StartB + d));
+                    added.Add(block.StartB + d);
                 }
 
                 ia = block.StartA + block.CountA;
             }
 
-            for (; ia < endA; ia++)
+            for (; ia < hunk.EndA; ia++)
             {
                 text.Append(' ').Append(a[ia]).Append('\n');
             }
         }
 
         return new UnifiedDiff(text.ToString(), removed, added, notes);
-
-        static string Range(int start, int count) => count == 1 ? $"{start + 1}" : $"{(count == 0 ? start : start + 1)},{count}";
     }
+
+    /// <summary>The hunks: blocks whose context overlaps are grouped into one.</summary>
+    private static List<(int First, int Last, int StartA, int EndA, int StartB, int EndB)> Hunks(TextLines a, TextLines b, IReadOnlyList<DiffBlock> blocks)
+    {
+        var hunks = new List<(int First, int Last, int StartA, int EndA, int StartB, int EndB)>();
+        var k = 0;
+        while (k < blocks.Count)
+        {
+            var first = k;
+            while (k + 1 < blocks.Count && blocks[k + 1].StartA - (blocks[k].StartA + blocks[k].CountA) <= 2 * ContextLines)
+            {
+                k++;
+            }
+
+            var last = k++;
+            hunks.Add((first, last,
+                Math.Max(0, blocks[first].StartA - ContextLines),
+                Math.Min(a.Count, blocks[last].StartA + blocks[last].CountA + ContextLines),
+                Math.Max(0, blocks[first].StartB - ContextLines),
+                Math.Min(b.Count, blocks[last].StartB + blocks[last].CountB + ContextLines)));
+        }
+
+        return hunks;
+    }
+
+    /// <summary>The length of the hunks' text, so that it is built in one piece.</summary>
+    private static int Length(TextLines a, TextLines b, IReadOnlyList<DiffBlock> blocks, List<(int First, int Last, int StartA, int EndA, int StartB, int EndB)> hunks)
+    {
+        long length = 0;
+        foreach (var hunk in hunks)
+        {
+            length += 40;
+            for (var i = hunk.StartA; i < hunk.EndA; i++)
+            {
+                length += a[i].Length + 2;
+            }
+
+            for (var j = hunk.First; j <= hunk.Last; j++)
+            {
+                for (var d = 0; d < blocks[j].CountB; d++)
+                {
+                    length += b[blocks[j].StartB + d].Length + 2;
+                }
+            }
+        }
+
+        return (int)Math.Min(length, Array.MaxLength);
+    }
+
+    private static string Range(int start, int count) => count == 1 ? $"{start + 1}" : $"{(count == 0 ? start : start + 1)},{count}";
 }
