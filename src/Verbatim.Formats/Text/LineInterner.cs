@@ -10,29 +10,25 @@ namespace Verbatim.Formats.Text;
 internal sealed class LineInterner
 {
     private readonly ulong[] slots;
-    private readonly string[] texts;
-    private readonly int[] starts;
-    private readonly int[] lengths;
+    private readonly (string Text, int Start, int Length)[] lines;
 
     /// <param name="capacity">The number of lines that will be interned, at most.</param>
     public LineInterner(int capacity)
     {
         slots = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2))];
-        texts = new string[capacity];
-        starts = new int[capacity];
-        lengths = new int[capacity];
+        lines = new (string, int, int)[capacity];
     }
 
     /// <summary>How many distinct lines have been numbered.</summary>
     public int Count { get; private set; }
 
-    public int[] Intern(TextLines lines)
+    public int[] Intern(TextLines text)
     {
-        var result = new int[lines.Count];
+        var result = new int[text.Count];
         var mask = slots.Length - 1;
         for (var i = 0; i < result.Length; i++)
         {
-            var line = lines[i];
+            var line = text[i];
             var hash = (uint)string.GetHashCode(line);
             var slot = (int)(hash & (uint)mask);
             while (true)
@@ -41,16 +37,14 @@ internal sealed class LineInterner
                 if (entry == 0)
                 {
                     var id = Count++;
-                    texts[id] = lines.Text;
-                    starts[id] = lines.Start(i);
-                    lengths[id] = line.Length;
+                    lines[id] = (text.Text, text.Start(i), line.Length);
                     slots[slot] = ((ulong)hash << 32) | (uint)(id + 1);
                     result[i] = id;
                     break;
                 }
 
                 var candidate = (int)(uint)entry - 1;
-                if ((uint)(entry >> 32) == hash && texts[candidate].AsSpan(starts[candidate], lengths[candidate]).SequenceEqual(line))
+                if ((uint)(entry >> 32) == hash && Span(lines[candidate]).SequenceEqual(line))
                 {
                     result[i] = candidate;
                     break;
@@ -62,4 +56,6 @@ internal sealed class LineInterner
 
         return result;
     }
+
+    private static ReadOnlySpan<char> Span((string Text, int Start, int Length) line) => line.Text.AsSpan(line.Start, line.Length);
 }
