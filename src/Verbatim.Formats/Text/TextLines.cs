@@ -10,11 +10,12 @@ internal sealed class TextLines
     private readonly int[] lengths;
 
     /// <param name="text">The text; every line break starts a new line, so "a\n" has the lines "a" and "".</param>
+    /// <param name="length">How much of <paramref name="text"/> to split (a final line break can be left out).</param>
     /// <param name="empty">True for a text of no lines at all (the caller decides when "" means that).</param>
-    public TextLines(string text, bool empty = false)
+    public TextLines(string text, int length, bool empty = false)
     {
         Text = text;
-        var span = text.AsSpan();
+        var span = text.AsSpan(0, length);
         var most = empty ? 0 : span.Count('\n') + span.Count('\r') + 1;
         starts = new int[most];
         lengths = new int[most];
@@ -30,7 +31,7 @@ internal sealed class TextLines
             starts[Count] = start;
             if (at < 0)
             {
-                lengths[Count++] = text.Length - start;
+                lengths[Count++] = length - start;
                 return;
             }
 
