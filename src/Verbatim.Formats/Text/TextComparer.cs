@@ -34,10 +34,8 @@ public static class TextComparer
             };
         }
 
-        var linesLeft = left.TrimEnd('\n').Split('\n');
-        var linesRight = right.TrimEnd('\n').Split('\n');
-        IReadOnlyList<Cause> causes = ContentCauses.IsSameMultiset(linesLeft, linesRight)
-            ? [ContentCauses.OrderCause(linesLeft, linesRight, "the same lines appear in a different order")]
+        IReadOnlyList<Cause> causes = diff.SameLinesInAnotherOrder
+            ? [ContentCauses.OrderCause(Lines(left), Lines(right), "the same lines appear in a different order")]
             : ContentCauses.ClassifyLines(diff.Removed, diff.Added);
         var shown = context.Report.TryCharge(diff.Text.Length) ? diff.Text : null;
         return new Difference
@@ -48,9 +46,11 @@ public static class TextComparer
             Field = label,
             Format = format,
             UnifiedDiff = shown,
-            Comments = shown is null ? ["diff left out: the report reached its size limit (--max-report-size)"] : [],
+            Comments = shown is null ? [.. diff.Notes, "diff left out: the report reached its size limit (--max-report-size)"] : diff.Notes,
             Causes = causes,
         };
+
+        static string[] Lines(string text) => text.TrimEnd('\n').Split('\n');
 
         static string Describe(string s) => $"{s.Length} characters, {(s.Contains("\r\n", StringComparison.Ordinal) ? "CRLF" : "LF")} line endings{(s.EndsWith('\n') ? "" : ", no final newline")}";
     }

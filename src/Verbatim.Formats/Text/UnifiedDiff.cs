@@ -1,83 +1,72 @@
-using System.Text;
-using DiffPlex;
-using DiffPlex.Model;
-
 namespace Verbatim.Formats.Text;
 
-/// <summary>A line diff of two texts as unified-diff hunks (no ---/+++ header), with the changed lines for classifying.</summary>
-public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IReadOnlyList<string> Added)
+/// <summary>
+/// A line diff of two texts as unified-diff hunks (no ---/+++ header), with the changed lines for classifying, and
+/// notes when part of it was given up on (see <see cref="LineDiff"/>).
+/// </summary>
+public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IReadOnlyList<string> Added, IReadOnlyList<string> Notes)
 {
     public const int ContextLines = 3;
 
-    public static UnifiedDiff? Create(string left, string right)
-    {
-        // A final newline ends the last line; it does not start an empty one.
-        if (left.EndsWith('\n') && right.EndsWith('\n'))
-        {
-            left = left[..^1];
-            right = right[..^1];
-        }
+    /// <summary>The hunks, or null when the texts have the same lines (they may still differ in line endings).</summary>
+    public static UnifiedDiff? Create(string left, string right) => Create(left, right, workLimit: null);
 
-        var result = new Differ().CreateLineDiffs(left, right, ignoreWhitespace: false, ignoreCase: false);
-        if (result.DiffBlocks.Count == 0)
+    internal static UnifiedDiff? Create(string left, string right, long? workLimit)
+    {
+        // A final line break ends the last line; it does not start an empty one when both texts end with one, or
+        // when the other text is empty (a text of no lines).
+        var emptyLeft = left.Length == 0;
+        var emptyRight = right.Length == 0;
+        var trim = (emptyLeft || EndsWithBreak(left)) && (emptyRight || EndsWithBreak(right));
+        var a = new TextLines(left, trim ? WithoutFinalBreak(left) : left.Length, empty: emptyLeft);
+        var b = new TextLines(right, trim ? WithoutFinalBreak(right) : right.Length, empty: emptyRight);
+        var interner = new LineInterner(a.Count + b.Count);
+        var idsA = interner.Intern(a);
+        var idsB = interner.Intern(b);
+        var script = LineDiff.Compute(idsA, idsB, interner.Count, workLimit);
+        if (script.Blocks.Count == 0)
         {
             return null;
         }
 
-        var a = result.PiecesOld;
-        var b = result.PiecesNew;
-        var text = new StringBuilder();
-        var removed = new List<string>();
-        var added = new List<string>();
-        var blocks = result.DiffBlocks;
-        var k = 0;
-        while (k < blocks.Count)
+        var notes = script.ReplacedRegions == 0 ? [] : new[]
         {
-            // Group blocks whose context overlaps into one hunk.
-            var first = k;
-            while (k + 1 < blocks.Count && blocks[k + 1].DeleteStartA - (blocks[k].DeleteStartA + blocks[k].DeleteCountA) <= 2 * ContextLines)
+            $"the line diff reached its work limit: {script.ReplacedRegions} region(s) ({script.ReplacedLinesA} lines of the first text, {script.ReplacedLinesB} of the second) are shown as replaced, not diffed",
+        };
+        var (text, removed, added) = UnifiedHunks.Write(a, b, script.Blocks);
+        return new UnifiedDiff(text, removed, added, notes) { SameLinesInAnotherOrder = IsPermutation(idsA, idsB, interner.Count) };
+    }
+
+    /// <summary>True when both texts have the same lines, each as often, in another order.</summary>
+    public bool SameLinesInAnotherOrder { get; init; }
+
+    private static bool IsPermutation(int[] a, int[] b, int distinct)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        var balance = new int[distinct];
+        foreach (var id in a)
+        {
+            balance[id]++;
+        }
+
+        foreach (var id in b)
+        {
+            if (--balance[id] < 0)
             {
-                k++;
-            }
-
-            var last = k++;
-            var startA = Math.Max(0, blocks[first].DeleteStartA - ContextLines);
-            var startB = Math.Max(0, blocks[first].InsertStartB - ContextLines);
-            var endA = Math.Min(a.Length, blocks[last].DeleteStartA + blocks[last].DeleteCountA + ContextLines);
-            var endB = Math.Min(b.Length, blocks[last].InsertStartB + blocks[last].InsertCountB + ContextLines);
-            text.Append("@@ -").Append(Range(startA, endA - startA)).Append(" +").Append(Range(startB, endB - startB)).Append(" @@\n");
-            var ia = startA;
-            for (var j = first; j <= last; j++)
-            {
-                var block = blocks[j];
-                for (; ia < block.DeleteStartA; ia++)
-                {
-                    text.Append(' ').Append(a[ia]).Append('\n');
-                }
-
-                for (var d = 0; d < block.DeleteCountA; d++)
-                {
-                    text.Append('-').Append(a[block.DeleteStartA + d]).Append('\n');
-                    removed.Add(a[block.DeleteStartA + d]);
-                }
-
-                for (var d = 0; d < block.InsertCountB; d++)
-                {
-                    text.Append('+').Append(b[block.InsertStartB + d]).Append('\n');
-                    added.Add(b[block.InsertStartB + d]);
-                }
-
-                ia = block.DeleteStartA + block.DeleteCountA;
-            }
-
-            for (; ia < endA; ia++)
-            {
-                text.Append(' ').Append(a[ia]).Append('\n');
+                return false;
             }
         }
 
-        return new UnifiedDiff(text.ToString(), removed, added);
-
-        static string Range(int start, int count) => count == 1 ? $"{start + 1}" : $"{(count == 0 ? start : start + 1)},{count}";
+        return true;
     }
+
+    private static bool EndsWithBreak(string text) => text.EndsWith('\n') || text.EndsWith('\r');
+
+    /// <summary>The length of <paramref name="text"/> without its final line break, if any.</summary>
+    private static int WithoutFinalBreak(string text) =>
+        text.EndsWith("\r\n", StringComparison.Ordinal) ? text.Length - 2 : EndsWithBreak(text) ? text.Length - 1 : text.Length;
 }
