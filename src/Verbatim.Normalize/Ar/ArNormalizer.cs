@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
-using Verbatim.Formats.Ar;
+using Verbatim.Archives.Ar;
 using Verbatim.Normalize.Engine;
 
 namespace Verbatim.Normalize.Ar;
@@ -19,8 +19,8 @@ internal sealed class ArNormalizer(bool debian) : INormalizer
 
     public string Name => debian ? "deb" : "ar";
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) =>
-        ArReader.HasMagic(head) && (!debian || head[8..].StartsWith("debian-binary   "u8));
+    public bool Recognizes(NormalizeInput input) =>
+        ArReader.HasMagic(input.Head) && (!debian || input.Head[8..].StartsWith("debian-binary   "u8));
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {

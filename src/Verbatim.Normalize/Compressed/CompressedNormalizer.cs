@@ -13,7 +13,7 @@ internal sealed class CompressedNormalizer(string format) : INormalizer
 {
     public string Name => format;
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) => Decompressors.Detect(head) == format;
+    public bool Recognizes(NormalizeInput input) => Decompressors.Detect(input.Head) == format;
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {

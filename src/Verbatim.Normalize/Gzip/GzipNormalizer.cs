@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Verbatim.Archives;
 using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
 using Verbatim.Normalize.Engine;
@@ -15,7 +16,7 @@ public sealed class GzipNormalizer : INormalizer
 {
     public string Name => "gzip";
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) => head.Length >= 3 && head[0] == 0x1f && head[1] == 0x8b && head[2] == 8;
+    public bool Recognizes(NormalizeInput input) => input.Head.Length >= 3 && input.Head[0] == 0x1f && input.Head[1] == 0x8b && input.Head[2] == 8;
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {
@@ -32,7 +33,7 @@ public sealed class GzipNormalizer : INormalizer
             var changes = HeaderChanges(header).ToList();
             changes.AddRange(memberChanges);
             output.Write(GzipHeader.Canonical(header.Comment));
-            var crc = new IO.Crc32();
+            var crc = 0u;
             using (var deflate = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true))
             using (var source = content.Open())
             {
@@ -41,13 +42,13 @@ public sealed class GzipNormalizer : INormalizer
                 while ((n = source.Read(buffer)) > 0)
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    crc.Append(buffer.AsSpan(0, n));
+                    crc = Crc32.Append(crc, buffer.AsSpan(0, n));
                     deflate.Write(buffer, 0, n);
                 }
             }
 
             Span<byte> trailer = stackalloc byte[8];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(trailer, crc.Value);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(trailer, crc);
             System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], (uint)content.Length);
             output.Write(trailer);
             return changes;

@@ -20,8 +20,8 @@ public sealed partial class MoNormalizer : INormalizer
 
     public string Name => "mo";
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) =>
-        head.Length >= 28 && (BinaryPrimitives.ReadUInt32LittleEndian(head) == Magic || BinaryPrimitives.ReadUInt32BigEndian(head) == Magic);
+    public bool Recognizes(NormalizeInput input) =>
+        input.Head.Length >= 28 && (BinaryPrimitives.ReadUInt32LittleEndian(input.Head) == Magic || BinaryPrimitives.ReadUInt32BigEndian(input.Head) == Magic);
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
-using Verbatim.Formats.Tar;
+using Verbatim.Archives.Tar;
 using Verbatim.Normalize.Engine;
 using Verbatim.Normalize.IO;
 
@@ -24,8 +24,8 @@ internal sealed class TarNormalizer : INormalizer
 
     public string Name => "tar";
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) =>
-        head.Length >= 512 && (head.Slice(257, 5).SequenceEqual("ustar"u8) || (head[0] != 0 && TarNumbers.ChecksumMatches(head[..512])));
+    public bool Recognizes(NormalizeInput input) =>
+        input.Head.Length >= 512 && (input.Head.Slice(257, 5).SequenceEqual("ustar"u8) || (input.Head[0] != 0 && TarNumbers.ChecksumMatches(input.Head[..512])));
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
+using Verbatim.Archives;
+using Verbatim.Archives.Zip;
 using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
 using Verbatim.Normalize.Engine;
@@ -21,35 +23,35 @@ internal static class ZipEntryFields
     {
         var source = entry.Source;
         var name = entry.DisplayName;
-        var (date, time) = ZipTimes.Clamp(source.DosDate, source.DosTime, context.ReferenceTime);
-        if (date != source.DosDate || time != source.DosTime)
+        var (date, time) = ZipTimes.Clamp(source.Central.DosDate, source.Central.DosTime, context.ReferenceTime);
+        if (date != source.Central.DosDate || time != source.Central.DosTime)
         {
-            changes.Add(new Change(name, "mtime", Timestamps.DescribeDos(source.DosDate, source.DosTime) ?? "invalid", Timestamps.DescribeDos(date, time)));
+            changes.Add(new Change(name, "mtime", Timestamps.DescribeDos(source.Central.DosDate, source.Central.DosTime) ?? "invalid", Timestamps.DescribeDos(date, time)));
         }
 
         var removed = new List<string>();
-        var localExtra = ZipExtraFilter.Filter(source.LocalExtra, removed);
-        var centralExtra = ZipExtraFilter.Filter(source.CentralExtra, removed);
+        var localExtra = ZipExtraFilter.Filter(source.Local.Extra, removed);
+        var centralExtra = ZipExtraFilter.Filter(source.Central.Extra, removed);
         foreach (var field in removed.Distinct())
         {
             changes.Add(new Change(name, "extra field", field, null));
         }
 
         var external = CanonicalAttributes(source, entry.Name);
-        if (external != source.ExternalAttributes)
+        if (external != source.Central.ExternalAttributes)
         {
-            changes.Add(new Change(name, "permissions", Describe(source.VersionMadeBy, source.ExternalAttributes), Describe(MadeBy, external)));
+            changes.Add(new Change(name, "permissions", Describe(source.Central.VersionMadeBy, source.Central.ExternalAttributes), Describe(MadeBy, external)));
         }
 
-        if (source.VersionMadeBy != MadeBy)
+        if (source.Central.VersionMadeBy != MadeBy)
         {
-            changes.Add(new Change(name, "version made by", $"0x{source.VersionMadeBy:x4}", $"0x{MadeBy:x4}"));
+            changes.Add(new Change(name, "version made by", $"0x{source.Central.VersionMadeBy:x4}", $"0x{MadeBy:x4}"));
         }
 
-        var flags = (ushort)(source.Flags & 0x0800);
-        if (flags != source.Flags)
+        var flags = (ushort)(source.Central.Flags & 0x0800);
+        if (flags != source.Central.Flags)
         {
-            changes.Add(new Change(name, "flags", $"0x{source.Flags:x4}", $"0x{flags:x4}"));
+            changes.Add(new Change(name, "flags", $"0x{source.Central.Flags:x4}", $"0x{flags:x4}"));
         }
 
         var (method, crc, size, data) = Data(entry, archive, flavor, context, changes, owners);
@@ -65,42 +67,42 @@ internal static class ZipEntryFields
             DosTime = time,
             VersionMadeBy = MadeBy,
             ExternalAttributes = external,
-            InternalAttributes = source.InternalAttributes,
+            InternalAttributes = source.Central.InternalAttributes,
             LocalExtra = localExtra,
             CentralExtra = centralExtra,
-            Comment = source.Comment,
+            Comment = source.Central.RawComment,
         };
     }
 
     private static (ushort Method, uint Crc, long Size, IContent Data) Data(ZipPending entry, IContent archive, ZipFlavor flavor, NormalizeContext context, List<Change> changes, List<IDisposable> owners)
     {
         var source = entry.Source;
-        var store = flavor.MustStore(entry.DisplayName);
-        if (entry.Replacement is null && (!store || source.Method == 0))
+        var store = flavor.StoredEntries.Contains(entry.DisplayName);
+        if (entry.Replacement is null && (!store || source.Central.Method == 0))
         {
-            return (source.Method, source.Crc32, source.UncompressedSize, new SliceContent(archive, source.DataStart, source.CompressedSize));
+            return (source.Central.Method, source.Central.Crc32, source.Central.UncompressedSize, new SliceContent(archive, source.DataStart, source.Central.CompressedSize));
         }
 
         var contents = entry.Replacement ?? new MemoryContent(ZipEntryCheck.ReadAll(archive, source, 16 << 20));
-        if (store && source.Method != 0)
+        if (store && source.Central.Method != 0)
         {
             changes.Add(new Change(entry.DisplayName, "compression", "deflate", "stored (required first and stored)"));
         }
 
-        var crc = new Crc32();
+        var crc = 0u;
         using (var read = contents.Open())
         {
             var buffer = new byte[1 << 16];
             int n;
             while ((n = read.Read(buffer)) > 0)
             {
-                crc.Append(buffer.AsSpan(0, n));
+                crc = Crc32.Append(crc, buffer.AsSpan(0, n));
             }
         }
 
-        if (store || source.Method == 0)
+        if (store || source.Central.Method == 0)
         {
-            return (0, crc.Value, contents.Length, contents);
+            return (0, crc, contents.Length, contents);
         }
 
         var compressed = new TempContent(context.Spool.Temp);
@@ -111,12 +113,12 @@ internal static class ZipEntryFields
             read.CopyTo(deflate);
         }
 
-        return (8, crc.Value, contents.Length, compressed);
+        return (8, crc, contents.Length, compressed);
     }
 
-    private static uint CanonicalAttributes(ZipSourceEntry source, byte[] name)
+    private static uint CanonicalAttributes(ZipEntry source, byte[] name)
     {
-        var unixMode = (source.VersionMadeBy >> 8) == 3 ? source.ExternalAttributes >> 16 : 0;
+        var unixMode = (source.Central.VersionMadeBy >> 8) == 3 ? source.Central.ExternalAttributes >> 16 : 0;
         if (name.Length > 0 && name[^1] == (byte)'/')
         {
             return (0x41EDu << 16) | 0x10; // drwxr-xr-x, MS-DOS directory bit

@@ -106,7 +106,7 @@ public class SmallFormatTests
             png.Write(header);
             png.Write(data);
             var crc = new byte[4];
-            BinaryPrimitives.WriteUInt32BigEndian(crc, Verbatim.Normalize.IO.Crc32.Of([.. header[4..], .. data]));
+            BinaryPrimitives.WriteUInt32BigEndian(crc, Verbatim.Archives.Crc32.Compute([.. header[4..], .. data]));
             png.Write(crc);
         }
     }
