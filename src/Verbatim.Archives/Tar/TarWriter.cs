@@ -4,15 +4,18 @@ using System.Text;
 namespace Verbatim.Archives.Tar;
 
 /// <summary>
-/// Writes canonical tar archives: POSIX ustar headers with uid/gid 0 and empty owner names, a pax extended header
-/// only when a name (over 100 bytes: no ustar prefix split, which readers treat differently), link name or size does not fit (or other pax records are kept), two zero blocks at the end and
-/// the archive padded to a whole 10240-byte record, as GNU tar does.
+/// Writes canonical tar archives: POSIX ustar headers, a pax extended header only when a name (over 100 bytes: no
+/// ustar prefix split, which readers treat differently), link name, size, mtime, owner id or owner name does not fit
+/// (or other pax records are given), two zero blocks at the end and the archive padded to a whole 10240-byte record,
+/// as GNU tar does.
 /// </summary>
 public sealed class TarWriter(Stream output)
 {
     private const int Block = 512;
     private const int Record = 10240;
     private const long MaxOctal11 = 0x1FFFFFFFF; // 8^11 - 1
+    private const long MaxOctal7 = 0x1FFFFF; // 8^7 - 1
+    private const int OwnerNameBytes = 32;
 
     private readonly byte[] buffer = new byte[1 << 16];
     private long written;
@@ -37,17 +40,32 @@ public sealed class TarWriter(Stream output)
             records.Add(new("size", Encoding.ASCII.GetBytes(size.ToString(CultureInfo.InvariantCulture))));
         }
 
+        if (item.Mtime is < 0 or > MaxOctal11)
+        {
+            records.Add(new("mtime", Encoding.ASCII.GetBytes(item.Mtime.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        AddOwner(records, "uid", item.Uid, "uname", item.Uname);
+        AddOwner(records, "gid", item.Gid, "gname", item.Gname);
         records.AddRange(item.Pax);
         if (records.Count > 0)
         {
             var data = PaxData(records.OrderBy(r => r.Key, StringComparer.Ordinal));
             var paxName = Encoding.UTF8.GetBytes("PaxHeaders/").Concat(BaseName(item.Name).Take(88)).ToArray();
-            WriteHeader(paxName, [], (byte)'x', 420, item.Mtime, data.Length, [], 0, 0);
+            WriteHeader(new Header(paxName, [], (byte)'x', 420, Math.Clamp(item.Mtime, 0, MaxOctal11), data.Length, []));
             WriteData(new MemoryStream(data), data.Length, cancellationToken);
         }
 
         var (prefix, name) = split ?? ([], item.Name.Take(100).ToArray());
-        WriteHeader(name, prefix, item.TypeFlag, item.Mode, item.Mtime, size > MaxOctal11 ? 0 : size, item.LinkName.Length > 100 ? item.LinkName[..100] : item.LinkName, item.DevMajor, item.DevMinor);
+        WriteHeader(new Header(name, prefix, item.TypeFlag, item.Mode, Math.Clamp(item.Mtime, 0, MaxOctal11), size > MaxOctal11 ? 0 : size, item.LinkName.Length > 100 ? item.LinkName[..100] : item.LinkName)
+        {
+            Uid = Math.Clamp(item.Uid, 0, MaxOctal7),
+            Gid = Math.Clamp(item.Gid, 0, MaxOctal7),
+            Uname = item.Uname.Length <= OwnerNameBytes ? item.Uname : [],
+            Gname = item.Gname.Length <= OwnerNameBytes ? item.Gname : [],
+            DevMajor = item.DevMajor,
+            DevMinor = item.DevMinor,
+        });
         using var source = item.Data.Open();
         WriteData(source, size, cancellationToken);
     }
@@ -61,26 +79,46 @@ public sealed class TarWriter(Stream output)
         written = padded;
     }
 
-    private void WriteHeader(byte[] name, byte[] prefix, byte type, long mode, long mtime, long size, byte[] link, long major, long minor)
+    private static void AddOwner(List<KeyValuePair<string, byte[]>> records, string idKey, long id, string nameKey, byte[] name)
     {
-        var h = new byte[Block];
-        name.CopyTo(h, 0);
-        Octal(h, 100, 8, mode & 0x1FFFFF);
-        Octal(h, 108, 8, 0);
-        Octal(h, 116, 8, 0);
-        Octal(h, 124, 12, size);
-        Octal(h, 136, 12, Math.Clamp(mtime, 0, MaxOctal11));
-        h.AsSpan(148, 8).Fill((byte)' ');
-        h[156] = type;
-        link.CopyTo(h, 157);
-        "ustar\000"u8.CopyTo(h.AsSpan(257));
-        if (type is (byte)'3' or (byte)'4')
+        if (id is < 0 or > MaxOctal7)
         {
-            Octal(h, 329, 8, major);
-            Octal(h, 337, 8, minor);
+            records.Add(new(idKey, Encoding.ASCII.GetBytes(id.ToString(CultureInfo.InvariantCulture))));
         }
 
-        prefix.CopyTo(h, 345);
+        if (name.Length > OwnerNameBytes)
+        {
+            records.Add(new(nameKey, name));
+        }
+    }
+
+    private void WriteHeader(Header header)
+    {
+        if (header.Mode is < 0 or > MaxOctal7)
+        {
+            throw new InvalidOperationException($"mode {header.Mode} does not fit in a tar header");
+        }
+
+        var h = new byte[Block];
+        header.Name.CopyTo(h, 0);
+        Octal(h, 100, 8, header.Mode);
+        Octal(h, 108, 8, header.Uid);
+        Octal(h, 116, 8, header.Gid);
+        Octal(h, 124, 12, header.Size);
+        Octal(h, 136, 12, header.Mtime);
+        h.AsSpan(148, 8).Fill((byte)' ');
+        h[156] = header.Type;
+        header.Link.CopyTo(h, 157);
+        "ustar\000"u8.CopyTo(h.AsSpan(257));
+        header.Uname.CopyTo(h, 265);
+        header.Gname.CopyTo(h, 297);
+        if (header.Type is (byte)'3' or (byte)'4')
+        {
+            Octal(h, 329, 8, header.DevMajor);
+            Octal(h, 337, 8, header.DevMinor);
+        }
+
+        header.Prefix.CopyTo(h, 345);
         var sum = 0;
         foreach (var b in h)
         {
@@ -151,5 +189,20 @@ public sealed class TarWriter(Stream output)
         }
 
         Encoding.ASCII.GetBytes(text).CopyTo(header, at);
+    }
+
+    private sealed record Header(byte[] Name, byte[] Prefix, byte Type, long Mode, long Mtime, long Size, byte[] Link)
+    {
+        public long Uid { get; init; }
+
+        public long Gid { get; init; }
+
+        public byte[] Uname { get; init; } = [];
+
+        public byte[] Gname { get; init; } = [];
+
+        public long DevMajor { get; init; }
+
+        public long DevMinor { get; init; }
     }
 }

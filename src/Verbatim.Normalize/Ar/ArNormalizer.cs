@@ -46,12 +46,27 @@ internal sealed class ArNormalizer(bool debian) : INormalizer
 
             using (owner)
             {
-                var mtime = Math.Min(entry.Mtime, context.ReferenceTime);
-                Record(changes, entry, mtime);
-                Field(header, 16, 12, mtime.ToString(CultureInfo.InvariantCulture));
-                Field(header, 28, 6, "0");
-                Field(header, 34, 6, "0");
-                Field(header, 40, 8, "100644");
+                if (context.Applies(Normalizations.ArMtimes))
+                {
+                    var mtime = context.Time(entry.Mtime);
+                    Record(changes, Normalizations.ArMtimes, entry, "mtime", mtime != entry.Mtime, Timestamps.Describe(entry.Mtime), Timestamps.Describe(mtime));
+                    Field(header, 16, 12, mtime.ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (context.Applies(Normalizations.ArOwners))
+                {
+                    Record(changes, Normalizations.ArOwners, entry, "uid", entry.Uid != 0, entry.Uid.ToString(CultureInfo.InvariantCulture), "0");
+                    Record(changes, Normalizations.ArOwners, entry, "gid", entry.Gid != 0, entry.Gid.ToString(CultureInfo.InvariantCulture), "0");
+                    Field(header, 28, 6, "0");
+                    Field(header, 34, 6, "0");
+                }
+
+                if (context.Applies(Normalizations.ArModes))
+                {
+                    Record(changes, Normalizations.ArModes, entry, "mode", entry.Mode != Convert.ToInt64("100644", 8), Convert.ToString(entry.Mode, 8), "100644");
+                    Field(header, 40, 8, "100644");
+                }
+
                 Field(header, 48, 10, (nameInData + data.Length).ToString(CultureInfo.InvariantCulture));
                 output.Write(header);
                 Copy(stream, entry.HeaderOffset + HeaderSize, nameInData, output);
@@ -73,26 +88,11 @@ internal sealed class ArNormalizer(bool debian) : INormalizer
         return changes;
     }
 
-    private static void Record(List<Change> changes, ArEntry entry, long mtime)
+    private static void Record(List<Change> changes, Normalization normalization, ArEntry entry, string field, bool changed, string from, string to)
     {
-        if (mtime != entry.Mtime)
+        if (changed)
         {
-            changes.Add(new Change(entry.Name, "mtime", Timestamps.Describe(entry.Mtime), Timestamps.Describe(mtime)));
-        }
-
-        if (entry.Uid != 0)
-        {
-            changes.Add(new Change(entry.Name, "uid", entry.Uid.ToString(CultureInfo.InvariantCulture), "0"));
-        }
-
-        if (entry.Gid != 0)
-        {
-            changes.Add(new Change(entry.Name, "gid", entry.Gid.ToString(CultureInfo.InvariantCulture), "0"));
-        }
-
-        if (entry.Mode != Convert.ToInt64("100644", 8))
-        {
-            changes.Add(new Change(entry.Name, "mode", Convert.ToString(entry.Mode, 8), "100644"));
+            changes.Add(new Change(normalization, entry.Name, field, from, to));
         }
     }
 

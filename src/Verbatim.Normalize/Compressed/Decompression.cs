@@ -4,15 +4,22 @@ using Verbatim.Normalize.Engine;
 
 namespace Verbatim.Normalize.Compressed;
 
-/// <summary>Decompresses a whole input with the shared decoders (which check each format's own CRCs and lengths) into a spool.</summary>
+/// <summary>
+/// Decompresses a whole input with the shared decoders (which check each format's own CRCs and lengths) into a spool,
+/// within the run's expansion limits; for gzip it also tells how many members the stream had.
+/// </summary>
 internal static class Decompression
 {
-    public static Spool ToSpool(string format, IContent input, NormalizeContext context)
+    public static Spool ToSpool(string format, IContent input, NormalizeContext context) => ToSpool(format, input, context, out _);
+
+    public static Spool ToSpool(string format, IContent input, NormalizeContext context, out int members)
     {
         try
         {
             using var decoded = Decompressors.Open(format, input.Open());
-            return context.SpoolFrom(decoded);
+            var spool = context.SpoolFrom(decoded, compressedLength: input.Length);
+            members = decoded is GzipDecoderStream gzip ? gzip.Members : 1;
+            return spool;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
         {

@@ -31,8 +31,24 @@ public sealed class NormalizeContext
     /// <summary>The reference time as Unix seconds.</summary>
     public long ReferenceTime => Options.ReferenceTime;
 
-    /// <summary>Reads a stream into a seekable spool (memory or temporary file) within the run's limits.</summary>
-    public Spool SpoolFrom(Stream source, long? expectedLength = null) => Core.IO.Spool.From(source, Spool, expectedLength, CancellationToken);
+    /// <summary>Whether the run applies <paramref name="normalization"/>.</summary>
+    public bool Applies(Normalization normalization) => Options.Selected.Contains(normalization.Id);
+
+    /// <summary>
+    /// The time a timestamp <paramref name="unix"/> becomes: the reference time when times are set, else the
+    /// earlier of the two (clamping).
+    /// </summary>
+    public long Time(long unix) => Options.SetTimes ? ReferenceTime : Math.Min(unix, ReferenceTime);
+
+    /// <summary>
+    /// Reads a stream into a seekable spool (memory or temporary file) within the run's limits; a decompressed stream
+    /// (<paramref name="compressedLength"/> given) is also stopped once it expands more than the compression ratio limit.
+    /// </summary>
+    public Spool SpoolFrom(Stream source, long? expectedLength = null, long? compressedLength = null)
+    {
+        var guarded = compressedLength is { } compressed ? ExpansionLimitStream.ForRatio(source, compressed, Options.MaxCompressionRatio) : source;
+        return Core.IO.Spool.From(guarded, Spool, expectedLength, CancellationToken);
+    }
 
     /// <summary>The handler for a member, or null when none applies or the member is nested too deep.</summary>
     public INormalizer? Detect(IContent member, string name)
@@ -102,13 +118,13 @@ public sealed class NormalizeContext
                 differs = comparing.Differs;
             }
 
-            if (!differs)
+            if (!differs || (changes.Count == 0 && !Applies(Normalizations.CanonicalEncoding)))
             {
                 temp.Dispose();
                 return (member, [], null);
             }
 
-            return (temp, changes.Count > 0 ? changes : [new Change(name, "encoding", null, "re-encoded with fixed settings")], temp);
+            return (temp, changes.Count > 0 ? changes : [new Change(Normalizations.CanonicalEncoding, name, "encoding", null, "re-encoded with fixed settings")], temp);
         }
         catch
         {

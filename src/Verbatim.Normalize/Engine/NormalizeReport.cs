@@ -48,6 +48,7 @@ public static class NormalizeReport
     {
         ["field"] = change.Field,
         ["from"] = change.From,
+        ["id"] = change.Id,
         ["member"] = change.Member,
         ["to"] = change.To,
     };

@@ -20,9 +20,9 @@ public sealed class NormalizerRegistry(IReadOnlyList<INormalizer> normalizers)
         new Ar.ArNormalizer(debian: false),
         new Tar.TarNormalizer(),
         new Gzip.GzipNormalizer(),
-        new Compressed.CompressedNormalizer("xz"),
-        new Compressed.CompressedNormalizer("zstd"),
-        new Compressed.CompressedNormalizer("bzip2"),
+        new Compressed.CompressedNormalizer("xz", Normalizations.XzRecompress),
+        new Compressed.CompressedNormalizer("zstd", Normalizations.ZstdRecompress),
+        new Compressed.CompressedNormalizer("bzip2", Normalizations.Bzip2Recompress),
         new Png.PngNormalizer(),
         new Mo.MoNormalizer(),
     ]);

@@ -10,7 +10,7 @@ namespace Verbatim.Normalize.Mo;
 
 /// <summary>
 /// gettext <c>.mo</c>: in the header entry (the translation of the empty msgid), <c>POT-Creation-Date</c> and
-/// <c>PO-Revision-Date</c> later than the reference time are clamped to it, written in the same shape (and so the
+/// <c>PO-Revision-Date</c> later than the reference time are clamped to it (all set to it with <c>--set-times</c>), written in the same shape (and so the
 /// same length) as before; nothing else moves. Both byte orders are handled.
 /// </summary>
 public sealed partial class MoNormalizer : INormalizer
@@ -63,28 +63,42 @@ public sealed partial class MoNormalizer : INormalizer
                 throw new MalformedInputException("the .mo header entry lies outside the file");
             }
 
-            ClampDates(bytes.AsSpan((int)offset, (int)length), context.ReferenceTime, changes);
+            if (context.Applies(Normalizations.MoDates))
+            {
+                ClampDates(bytes.AsSpan((int)offset, (int)length), context, changes);
+            }
         }
 
         output.Write(bytes);
         return changes;
     }
 
-    private static void ClampDates(Span<byte> header, long reference, List<Change> changes)
+    private static void ClampDates(Span<byte> header, NormalizeContext context, List<Change> changes)
     {
         var text = Encoding.Latin1.GetString(header);
         foreach (Match match in DateField().Matches(text))
         {
             var value = match.Groups["value"];
-            if (!TryParse(value.Value, out var time) || time.ToUnixTimeSeconds() <= reference)
+            if (!TryParse(value.Value, out var time))
+            {
+                continue;
+            }
+
+            var reference = context.ReferenceTime;
+            if (!context.Options.SetTimes && time.ToUnixTimeSeconds() <= reference)
             {
                 continue;
             }
 
             var clamped = DateTimeOffset.FromUnixTimeSeconds(reference).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             var replacement = value.Value.Length == 21 ? clamped + "+0000" : clamped;
+            if (replacement == value.Value)
+            {
+                continue;
+            }
+
             Encoding.ASCII.GetBytes(replacement).CopyTo(header[value.Index..]);
-            changes.Add(new Change("", match.Groups["field"].Value, value.Value, $"{replacement} ({Timestamps.Describe(reference)})"));
+            changes.Add(new Change(Normalizations.MoDates, "", match.Groups["field"].Value, value.Value, $"{replacement} ({Timestamps.Describe(reference)})"));
         }
     }
 

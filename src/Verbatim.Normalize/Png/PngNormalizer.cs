@@ -44,7 +44,8 @@ public sealed class PngNormalizer : INormalizer
             sawEnd = type == "IEND";
             var crc = 0u;
             crc = Crc32.Append(crc, header.AsSpan(4, 4));
-            var keep = type != "tIME" && !IsDateText(type, stream, length);
+            var removal = type == "tIME" ? Normalizations.PngTimeChunks : IsDateText(type, stream, length) ? Normalizations.PngDateText : null;
+            var keep = removal is null || !context.Applies(removal);
             var chunkStart = stream.Position;
             if (keep)
             {
@@ -81,7 +82,7 @@ public sealed class PngNormalizer : INormalizer
             }
             else
             {
-                changes.Add(new Change("", $"{type} chunk", Describe(type, stream, chunkStart, length), null));
+                changes.Add(new Change(removal!, "", $"{type} chunk", Describe(type, stream, chunkStart, length), null));
             }
         }
 

@@ -17,10 +17,11 @@ namespace Verbatim.Normalize.Tar;
 /// </summary>
 internal sealed class TarNormalizer : INormalizer
 {
-    private static readonly HashSet<string> DroppedPax = new(StringComparer.Ordinal)
-    {
-        "LIBARCHIVE.creationtime", "SCHILY.dev", "SCHILY.ino", "SCHILY.nlink", "SCHILY.fflags",
-    };
+    private static readonly HashSet<string> InodePax = new(StringComparer.Ordinal) { "SCHILY.dev", "SCHILY.ino", "SCHILY.nlink", "SCHILY.fflags" };
+
+    private const string CreationTimePax = "LIBARCHIVE.creationtime";
+
+    private const long MaxMode = 0x1FFFFF; // 7 octal digits, the ustar mode field
 
     public string Name => "tar";
 
@@ -46,10 +47,14 @@ internal sealed class TarNormalizer : INormalizer
                 items.Add(Item(entry, input, context, changes, owners));
             }
 
-            var ordered = TarOrder.Canonical(items);
-            if (!ordered.SequenceEqual(items))
+            var ordered = items;
+            if (context.Applies(Normalizations.TarOrder))
             {
-                changes.Insert(0, new Change("", "member order", "as archived", "canonical (by name)"));
+                ordered = TarOrder.Canonical(items);
+                if (!ordered.SequenceEqual(items))
+                {
+                    changes.Insert(0, new Change(Normalizations.TarOrder, "", "member order", "as archived", "canonical (by name)"));
+                }
             }
 
             var writer = new TarWriter(output);
@@ -88,25 +93,61 @@ internal sealed class TarNormalizer : INormalizer
             throw new UnsupportedInputException($"{name}: a name with bytes that are not UTF-8 (or a literal \\x)");
         }
 
-        var mtime = Mtime(entry.Mtime);
-        var clamped = Math.Min(mtime, context.ReferenceTime);
-        if (clamped.ToString(CultureInfo.InvariantCulture) != entry.Mtime)
+        if (entry.Mode is < 0 or > MaxMode)
         {
-            changes.Add(new Change(name, "mtime", Describe(entry.Mtime), Timestamps.Describe(clamped)));
+            throw new MalformedInputException($"{name}: mode {entry.Mode} is out of range (more than 7 octal digits)");
         }
 
-        AddIf(changes, name, "uid", entry.Uid != 0, entry.Uid, "0");
-        AddIf(changes, name, "gid", entry.Gid != 0, entry.Gid, "0");
-        AddIf(changes, name, "uname", entry.Uname.Length > 0, entry.Uname, null);
-        AddIf(changes, name, "gname", entry.Gname.Length > 0, entry.Gname, null);
-        AddIf(changes, name, "atime", entry.Atime is not null, entry.Atime, null);
-        AddIf(changes, name, "ctime", entry.Ctime is not null, entry.Ctime, null);
         var pax = new List<KeyValuePair<string, byte[]>>();
+        var mtime = Mtime(entry.Mtime);
+        if (context.Applies(Normalizations.TarMtimes))
+        {
+            var time = context.Time(mtime);
+            if (time.ToString(CultureInfo.InvariantCulture) != entry.Mtime)
+            {
+                changes.Add(new Change(Normalizations.TarMtimes, name, "mtime", Describe(entry.Mtime), Timestamps.Describe(time)));
+            }
+
+            mtime = time;
+        }
+        else if (entry.Mtime.Contains('.', StringComparison.Ordinal))
+        {
+            pax.Add(new("mtime", Encoding.ASCII.GetBytes(entry.Mtime)));
+        }
+
+        var zeroOwners = context.Applies(Normalizations.TarOwners);
+        if (zeroOwners)
+        {
+            AddIf(changes, Normalizations.TarOwners, name, "uid", entry.Uid != 0, entry.Uid, "0");
+            AddIf(changes, Normalizations.TarOwners, name, "gid", entry.Gid != 0, entry.Gid, "0");
+            AddIf(changes, Normalizations.TarOwners, name, "uname", entry.Uname.Length > 0, entry.Uname, null);
+            AddIf(changes, Normalizations.TarOwners, name, "gname", entry.Gname.Length > 0, entry.Gname, null);
+        }
+
+        var otherTimes = context.Applies(Normalizations.TarOtherTimes);
+        foreach (var (field, value) in new[] { ("atime", entry.Atime), ("ctime", entry.Ctime) })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (otherTimes)
+            {
+                changes.Add(new Change(Normalizations.TarOtherTimes, name, field, value, null));
+            }
+            else
+            {
+                pax.Add(new(field, Encoding.ASCII.GetBytes(value)));
+            }
+        }
+
         foreach (var (key, value) in entry.OtherPax)
         {
-            if (DroppedPax.Contains(key))
+            var dropped = key == CreationTimePax ? Normalizations.TarOtherTimes : InodePax.Contains(key) ? Normalizations.TarInodeRecords : null;
+            if (dropped is not null && context.Applies(dropped))
             {
-                changes.Add(new Change(name, $"pax {key}", value, null));
+                changes.Add(new Change(dropped, name, $"pax {key}", value, null));
                 continue;
             }
 
@@ -136,11 +177,15 @@ internal sealed class TarNormalizer : INormalizer
             Name = Encoding.UTF8.GetBytes(name),
             TypeFlag = entry.TypeFlag == 0 ? (byte)'0' : entry.TypeFlag,
             Mode = entry.Mode,
-            Mtime = clamped,
+            Mtime = mtime,
+            Uid = zeroOwners ? 0 : entry.Uid,
+            Gid = zeroOwners ? 0 : entry.Gid,
+            Uname = zeroOwners ? [] : Encoding.UTF8.GetBytes(entry.Uname),
+            Gname = zeroOwners ? [] : Encoding.UTF8.GetBytes(entry.Gname),
             LinkName = entry.LinkTarget is null ? [] : Encoding.UTF8.GetBytes(entry.LinkTarget),
             DevMajor = entry.Device?.Major ?? 0,
             DevMinor = entry.Device?.Minor ?? 0,
-            Pax = pax,
+            Pax = [.. pax.OrderBy(p => p.Key, StringComparer.Ordinal)],
             Data = data,
         };
     }
@@ -155,11 +200,11 @@ internal sealed class TarNormalizer : INormalizer
     private static string Describe(string mtime) =>
         long.TryParse(mtime, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? Timestamps.Describe(s) : mtime;
 
-    private static void AddIf<T>(List<Change> changes, string member, string field, bool condition, T from, string? to)
+    private static void AddIf<T>(List<Change> changes, Normalization normalization, string member, string field, bool condition, T from, string? to)
     {
         if (condition)
         {
-            changes.Add(new Change(member, field, Convert.ToString(from, CultureInfo.InvariantCulture), to));
+            changes.Add(new Change(normalization, member, field, Convert.ToString(from, CultureInfo.InvariantCulture), to));
         }
     }
 }

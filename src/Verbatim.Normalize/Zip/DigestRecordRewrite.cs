@@ -13,7 +13,7 @@ namespace Verbatim.Normalize.Zip;
 /// </summary>
 internal static class DigestRecordRewrite
 {
-    public static void Rewrite(ZipFlavor flavor, List<ZipPending> entries, List<Change> changes)
+    public static void Rewrite(ZipFlavor flavor, List<ZipPending> entries, NormalizeContext context, List<Change> changes)
     {
         var record = entries.FirstOrDefault(e => flavor.IsDigestRecord(e.DisplayName));
         if (record is null)
@@ -22,6 +22,16 @@ internal static class DigestRecordRewrite
         }
 
         var changed = entries.Where(e => e.Replacement is not null && e != record).ToDictionary(e => e.DisplayName, StringComparer.Ordinal);
+        if (!context.Applies(Normalizations.WheelRecord))
+        {
+            if (changed.Count > 0)
+            {
+                throw new UnsupportedInputException($"{record.DisplayName} would no longer match {changed.Keys.Order(StringComparer.Ordinal).First()}: {Normalizations.WheelRecord.Id} is not selected");
+            }
+
+            return;
+        }
+
         var text = Encoding.UTF8.GetString(record.ReadAll());
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
         var updated = new List<(string Path, string Line)>();
@@ -35,7 +45,7 @@ internal static class DigestRecordRewrite
                 var newLine = $"{Quote(path)},sha256={hash},{bytes.Length}";
                 if (newLine != line)
                 {
-                    changes.Add(new Change(record.DisplayName, "hash of " + path, line, newLine));
+                    changes.Add(new Change(Normalizations.WheelRecord, record.DisplayName, "hash of " + path, line, newLine));
                 }
 
                 updated.Add((path, newLine));
@@ -51,7 +61,7 @@ internal static class DigestRecordRewrite
         {
             if (!updated.Select(l => l.Line).SequenceEqual(sorted))
             {
-                changes.Add(new Change(record.DisplayName, "line order", "as written", "sorted by path"));
+                changes.Add(new Change(Normalizations.WheelRecord, record.DisplayName, "line order", "as written", "sorted by path"));
             }
 
             record.Replacement = new MemoryContent(Encoding.UTF8.GetBytes(string.Join("\n", sorted) + "\n"));

@@ -15,10 +15,10 @@ namespace Verbatim.Normalize.Zip;
 /// </summary>
 internal static partial class RandomPartRewrite
 {
-    public static void Rewrite(ZipRandomPart part, List<ZipPending> entries, List<Change> changes)
+    public static void Rewrite(ZipRandomPart part, List<ZipPending> entries, NormalizeContext context, List<Change> changes)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries.Where(e => part.Matches(e.DisplayName)))
+        foreach (var entry in entries.Where(e => part.Matches(e.DisplayName) && context.Applies(Normalizations.NupkgPsmdcpName)))
         {
             var name = part.Folder + Hex(entry.ReadAll())[..32] + part.Extension;
             if (name != entry.DisplayName)
@@ -28,7 +28,7 @@ internal static partial class RandomPartRewrite
                     throw new UnsupportedInputException($"{entry.DisplayName}: two core-properties parts with the same contents");
                 }
 
-                changes.Add(new Change(entry.DisplayName, "name", entry.DisplayName, name));
+                changes.Add(new Change(Normalizations.NupkgPsmdcpName, entry.DisplayName, "name", entry.DisplayName, name));
                 renames["/" + entry.DisplayName] = "/" + name;
                 entry.DisplayName = name;
                 entry.Name = Encoding.UTF8.GetBytes(name);
@@ -42,14 +42,15 @@ internal static partial class RandomPartRewrite
         }
 
         var text = Encoding.UTF8.GetString(rels.ReadAll());
-        var rewritten = Relationship().Replace(text, match => Rewrite(match.Value, renames, rels.DisplayName, changes));
+        var ids = context.Applies(Normalizations.NupkgRelsIds);
+        var rewritten = Relationship().Replace(text, match => Rewrite(match.Value, renames, ids, rels.DisplayName, changes));
         if (rewritten != text)
         {
             rels.Replacement = new MemoryContent(Encoding.UTF8.GetBytes(rewritten));
         }
     }
 
-    private static string Rewrite(string element, Dictionary<string, string> renames, string member, List<Change> changes)
+    private static string Rewrite(string element, Dictionary<string, string> renames, bool ids, string member, List<Change> changes)
     {
         var target = Attribute("Target").Match(element);
         var type = Attribute("Type").Match(element);
@@ -62,12 +63,12 @@ internal static partial class RandomPartRewrite
             targetValue = renamed;
         }
 
-        if (id.Success)
+        if (ids && id.Success)
         {
             var newId = "R" + Hex(Encoding.UTF8.GetBytes((type.Success ? type.Groups["v"].Value : "") + "\n" + targetValue))[..16];
             if (newId != id.Groups["v"].Value)
             {
-                changes.Add(new Change(member, "relationship id", id.Groups["v"].Value, newId));
+                changes.Add(new Change(Normalizations.NupkgRelsIds, member, "relationship id", id.Groups["v"].Value, newId));
                 result = result.Replace(id.Value, id.Value.Replace(id.Groups["v"].Value, newId, StringComparison.Ordinal), StringComparison.Ordinal);
             }
         }

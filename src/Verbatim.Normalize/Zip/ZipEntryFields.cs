@@ -21,37 +21,47 @@ internal static class ZipEntryFields
 
     public static ZipItem Build(ZipPending entry, IContent archive, ZipFlavor flavor, NormalizeContext context, List<Change> changes, List<IDisposable> owners)
     {
-        var source = entry.Source;
+        var central = entry.Source.Central;
         var name = entry.DisplayName;
-        var (date, time) = ZipTimes.Clamp(source.Central.DosDate, source.Central.DosTime, context.ReferenceTime);
-        if (date != source.Central.DosDate || time != source.Central.DosTime)
+        var (date, time) = (central.DosDate, central.DosTime);
+        if (context.Applies(Normalizations.ZipEntryTimes))
         {
-            changes.Add(new Change(name, "mtime", Timestamps.DescribeDos(source.Central.DosDate, source.Central.DosTime) ?? "invalid", Timestamps.DescribeDos(date, time)));
+            (date, time) = context.Options.SetTimes ? ZipTimes.FromUnix(context.ReferenceTime) : ZipTimes.Clamp(date, time, context.ReferenceTime);
+            if (date != central.DosDate || time != central.DosTime)
+            {
+                changes.Add(new Change(Normalizations.ZipEntryTimes, name, "mtime", Timestamps.DescribeDos(central.DosDate, central.DosTime) ?? "invalid", Timestamps.DescribeDos(date, time)));
+            }
         }
 
         var removed = new List<string>();
-        var localExtra = ZipExtraFilter.Filter(source.Local.Extra, removed);
-        var centralExtra = ZipExtraFilter.Filter(source.Central.Extra, removed);
+        var timesAndOwners = context.Applies(Normalizations.ZipExtraFields);
+        var localExtra = ZipExtraFilter.Filter(entry.Source.Local.Extra, timesAndOwners, removed);
+        var centralExtra = ZipExtraFilter.Filter(central.Extra, timesAndOwners, removed);
         foreach (var field in removed.Distinct())
         {
-            changes.Add(new Change(name, "extra field", field, null));
+            changes.Add(new Change(Normalizations.ZipExtraFields, name, "extra field", field, null));
         }
 
-        var external = CanonicalAttributes(source, entry.Name);
-        if (external != source.Central.ExternalAttributes)
+        var (madeBy, external) = (central.VersionMadeBy, central.ExternalAttributes);
+        if (context.Applies(Normalizations.ZipPermissions))
         {
-            changes.Add(new Change(name, "permissions", Describe(source.Central.VersionMadeBy, source.Central.ExternalAttributes), Describe(MadeBy, external)));
+            (madeBy, external) = (MadeBy, CanonicalAttributes(central, entry.Name));
+            if (external != central.ExternalAttributes)
+            {
+                changes.Add(new Change(Normalizations.ZipPermissions, name, "permissions", Describe(central.VersionMadeBy, central.ExternalAttributes), Describe(MadeBy, external)));
+            }
+
+            if (central.VersionMadeBy != MadeBy)
+            {
+                changes.Add(new Change(Normalizations.ZipPermissions, name, "version made by", $"0x{central.VersionMadeBy:x4}", $"0x{MadeBy:x4}"));
+            }
         }
 
-        if (source.Central.VersionMadeBy != MadeBy)
+        // The writer puts sizes and CRC in the local header, so the data descriptor bit goes whatever the selection.
+        var flags = (ushort)(central.Flags & (context.Applies(Normalizations.ZipFlags) ? 0x0800 : ~0x0008));
+        if (flags != central.Flags)
         {
-            changes.Add(new Change(name, "version made by", $"0x{source.Central.VersionMadeBy:x4}", $"0x{MadeBy:x4}"));
-        }
-
-        var flags = (ushort)(source.Central.Flags & 0x0800);
-        if (flags != source.Central.Flags)
-        {
-            changes.Add(new Change(name, "flags", $"0x{source.Central.Flags:x4}", $"0x{flags:x4}"));
+            changes.Add(new Change(Normalizations.ZipFlags, name, "flags", $"0x{central.Flags:x4}", $"0x{flags:x4}"));
         }
 
         var (method, crc, size, data) = Data(entry, archive, flavor, context, changes, owners);
@@ -65,19 +75,19 @@ internal static class ZipEntryFields
             Data = data,
             DosDate = date,
             DosTime = time,
-            VersionMadeBy = MadeBy,
+            VersionMadeBy = madeBy,
             ExternalAttributes = external,
-            InternalAttributes = source.Central.InternalAttributes,
+            InternalAttributes = central.InternalAttributes,
             LocalExtra = localExtra,
             CentralExtra = centralExtra,
-            Comment = source.Central.RawComment,
+            Comment = central.RawComment,
         };
     }
 
     private static (ushort Method, uint Crc, long Size, IContent Data) Data(ZipPending entry, IContent archive, ZipFlavor flavor, NormalizeContext context, List<Change> changes, List<IDisposable> owners)
     {
         var source = entry.Source;
-        var store = flavor.StoredEntries.Contains(entry.DisplayName);
+        var store = flavor.StoredEntries.Contains(entry.DisplayName) && context.Applies(Normalizations.ZipStoredEntries);
         if (entry.Replacement is null && (!store || source.Central.Method == 0))
         {
             return (source.Central.Method, source.Central.Crc32, source.Central.UncompressedSize, new SliceContent(archive, source.DataStart, source.Central.CompressedSize));
@@ -86,7 +96,7 @@ internal static class ZipEntryFields
         var contents = entry.Replacement ?? new MemoryContent(ZipEntryCheck.ReadAll(archive, source, 16 << 20));
         if (store && source.Central.Method != 0)
         {
-            changes.Add(new Change(entry.DisplayName, "compression", "deflate", "stored (required first and stored)"));
+            changes.Add(new Change(Normalizations.ZipStoredEntries, entry.DisplayName, "compression", "deflate", "stored (required first and stored)"));
         }
 
         var crc = 0u;
@@ -116,9 +126,9 @@ internal static class ZipEntryFields
         return (8, crc, contents.Length, compressed);
     }
 
-    private static uint CanonicalAttributes(ZipEntry source, byte[] name)
+    private static uint CanonicalAttributes(ZipCentralEntry source, byte[] name)
     {
-        var unixMode = (source.Central.VersionMadeBy >> 8) == 3 ? source.Central.ExternalAttributes >> 16 : 0;
+        var unixMode = (source.VersionMadeBy >> 8) == 3 ? source.ExternalAttributes >> 16 : 0;
         if (name.Length > 0 && name[^1] == (byte)'/')
         {
             return (0x41EDu << 16) | 0x10; // drwxr-xr-x, MS-DOS directory bit

@@ -40,21 +40,22 @@ internal sealed class ZipNormalizer(ZipFlavor flavor) : INormalizer
             var pending = Prepare(input, source, context, changes, owners);
             if (flavor.RandomPart is { } part)
             {
-                RandomPartRewrite.Rewrite(part, pending, changes);
+                RandomPartRewrite.Rewrite(part, pending, context, changes);
             }
 
             if (flavor.DigestRecordSuffix is not null)
             {
-                DigestRecordRewrite.Rewrite(flavor, pending, changes);
+                DigestRecordRewrite.Rewrite(flavor, pending, context, changes);
             }
 
-            var ordered = pending
-                .OrderBy(p => flavor.Rank(p.DisplayName))
-                .ThenBy(p => p.Name, ByteOrder.Instance)
-                .ToList();
-            if (!ordered.SequenceEqual(pending))
+            var ordered = pending;
+            if (context.Applies(Normalizations.ZipEntryOrder))
             {
-                changes.Insert(0, new Change("", "entry order", "as archived", "canonical (by name)"));
+                ordered = [.. pending.OrderBy(p => flavor.Rank(p.DisplayName)).ThenBy(p => p.Name, ByteOrder.Instance)];
+                if (!ordered.SequenceEqual(pending))
+                {
+                    changes.Insert(0, new Change(Normalizations.ZipEntryOrder, "", "entry order", "as archived", "canonical (by name)"));
+                }
             }
 
             var writer = new ZipWriter(output);
