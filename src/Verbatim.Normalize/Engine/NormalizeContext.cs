@@ -113,8 +113,9 @@ public sealed class NormalizeContext
             IReadOnlyList<Change> changes;
             using (var original = member.Open())
             {
-                var comparing = new ComparingStream(original, temp.Writer);
+                var comparing = ComparingStream.Deferred(original, member, temp.Writer);
                 changes = NormalizeMember(member, name, comparing);
+                comparing.Complete();
                 differs = comparing.Differs;
             }
 
