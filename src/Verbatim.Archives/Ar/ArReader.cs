@@ -20,6 +20,18 @@ public sealed class ArReader(Stream stream)
 
     public static bool HasMagic(ReadOnlySpan<byte> head) => head.StartsWith(Magic);
 
+    /// <summary>True when <paramref name="head"/> is an ar archive whose first member is named <paramref name="name"/> (GNU's trailing <c>/</c> allowed).</summary>
+    public static bool FirstMemberIs(ReadOnlySpan<byte> head, ReadOnlySpan<byte> name)
+    {
+        if (!HasMagic(head) || head.Length < Magic.Length + HeaderSize)
+        {
+            return false;
+        }
+
+        var first = head.Slice(Magic.Length, 16).TrimEnd((byte)' ');
+        return first.SequenceEqual(name) || (first.Length == name.Length + 1 && first.StartsWith(name) && first[^1] == (byte)'/');
+    }
+
     public IEnumerable<ArEntry> Entries(CancellationToken cancellationToken = default)
     {
         var length = stream.Length;

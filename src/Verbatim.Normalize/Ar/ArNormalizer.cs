@@ -20,13 +20,18 @@ internal sealed class ArNormalizer(bool debian) : INormalizer
     public string Name => debian ? "deb" : "ar";
 
     public bool Recognizes(NormalizeInput input) =>
-        ArReader.HasMagic(input.Head) && (!debian || input.Head[8..].StartsWith("debian-binary   "u8));
+        debian ? ArReader.FirstMemberIs(input.Head, "debian-binary"u8) : ArReader.HasMagic(input.Head);
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {
         var changes = new List<Change>();
         using var stream = input.Open();
         var entries = new ArReader(stream).Entries(context.CancellationToken).ToList();
+        if (debian)
+        {
+            DebLayout.Check(entries, stream);
+        }
+
         var position = 0L;
         foreach (var entry in entries)
         {

@@ -16,8 +16,9 @@ internal static class Decompression
     {
         try
         {
-            using var decoded = Decompressors.Open(format, input.Open());
-            var spool = context.SpoolFrom(decoded, compressedLength: input.Length);
+            var decoded = Decompressors.Open(format, input.Open());
+            using var guarded = decoded is DecoderStream decoder ? context.RatioGuarded(decoder, () => decoder.CompressedBytesConsumed, $"the {format} stream") : decoded;
+            var spool = context.SpoolFrom(guarded);
             members = decoded is GzipDecoderStream gzip ? gzip.Members : 1;
             return spool;
         }

@@ -40,15 +40,16 @@ public sealed class NormalizeContext
     /// </summary>
     public long Time(long unix) => Options.SetTimes ? ReferenceTime : Math.Min(unix, ReferenceTime);
 
+    /// <summary>Reads a stream into a seekable spool (memory or temporary file) within the run's limits.</summary>
+    public Spool SpoolFrom(Stream source, long? expectedLength = null) => Core.IO.Spool.From(source, Spool, expectedLength, CancellationToken);
+
     /// <summary>
-    /// Reads a stream into a seekable spool (memory or temporary file) within the run's limits; a decompressed stream
-    /// (<paramref name="compressedLength"/> given) is also stopped once it expands more than the compression ratio limit.
+    /// Decompressed data, stopped once (past <see cref="NormalizeOptions.MinExpansionBytes"/>) it expands more than
+    /// <see cref="NormalizeOptions.MaxCompressionRatio"/> times the compressed bytes <paramref name="consumed"/> so
+    /// far; <paramref name="what"/> names it in the reason.
     /// </summary>
-    public Spool SpoolFrom(Stream source, long? expectedLength = null, long? compressedLength = null)
-    {
-        var guarded = compressedLength is { } compressed ? ExpansionLimitStream.ForRatio(source, compressed, Options.MaxCompressionRatio) : source;
-        return Core.IO.Spool.From(guarded, Spool, expectedLength, CancellationToken);
-    }
+    public Stream RatioGuarded(Stream decoded, Func<long> consumed, string what) =>
+        new RatioGuardStream(decoded, consumed, Options.MaxCompressionRatio, Options.MinExpansionBytes, what);
 
     /// <summary>The handler for a member, or null when none applies or the member is nested too deep.</summary>
     public INormalizer? Detect(IContent member, string name)

@@ -26,12 +26,12 @@ public sealed record NormalizeOptions
 
     /// <summary>
     /// The largest expanded-to-compressed ratio accepted, as in <c>verbatim diff</c>: for each decompressed stream or
-    /// zip entry (beyond 1 MiB), and for the whole file (beyond <see cref="MinExpansionBytes"/>), so a small input
-    /// cannot expand without bound.
+    /// deflate zip entry (checked as it expands, against the compressed bytes read so far), and for the whole file,
+    /// each beyond <see cref="MinExpansionBytes"/>, so a small input cannot expand without bound.
     /// </summary>
     public double MaxCompressionRatio { get; init; } = 1000;
 
-    /// <summary>The total a file may always expand to, whatever its size (the ratio applies beyond it).</summary>
+    /// <summary>What a stream, and a whole file, may always expand to, whatever its ratio (the ratio applies beyond it).</summary>
     public long MinExpansionBytes { get; init; } = 64L << 20;
 
     /// <summary>The total bytes the normalization of a file of <paramref name="length"/> bytes may decompress.</summary>

@@ -48,6 +48,26 @@ public sealed partial class MoNormalizer : INormalizer
             throw new MalformedInputException($"the .mo string tables ({count} strings) do not fit in the file");
         }
 
+        for (var i = 0u; i < count; i++)
+        {
+            foreach (var (table, what) in new[] { (originals, "original"), (translations, "translated") })
+            {
+                var length = U32(table + (8L * i));
+                var offset = U32(table + (8L * i) + 4);
+                if ((long)offset + length >= bytes.Length)
+                {
+                    throw new MalformedInputException($"the {what} string {i} (offset {offset}, {length} bytes and its NUL) runs past the end of the {bytes.Length}-byte .mo file");
+                }
+            }
+        }
+
+        var hashSize = U32(20);
+        var hashOffset = U32(24);
+        if (hashSize > 0 && (long)hashOffset + (4L * hashSize) > bytes.Length)
+        {
+            throw new MalformedInputException($"the .mo hash table ({hashSize} entries at offset {hashOffset}) runs past the end of the file");
+        }
+
         var changes = new List<Change>();
         for (var i = 0u; i < count; i++)
         {

@@ -40,6 +40,7 @@ internal sealed class TarNormalizer : INormalizer
                 entries = [.. new TarReader(stream).Entries(context.CancellationToken)];
             }
 
+            CheckHardLinks(entries);
             var items = new List<TarItem>(entries.Count);
             foreach (var entry in entries)
             {
@@ -71,6 +72,27 @@ internal sealed class TarNormalizer : INormalizer
             foreach (var owner in owners)
             {
                 owner.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A hard link is the same file as its target: one that carries data of its own while its target in the archive
+    /// has another size (an empty target, say) is contradictory, and tar readers disagree on which contents win.
+    /// </summary>
+    private static void CheckHardLinks(List<TarEntry> entries)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.Type == TarEntryType.File))
+        {
+            sizes[entry.Name] = entry.Size;
+        }
+
+        foreach (var link in entries.Where(e => e.Type == TarEntryType.Hardlink && e.Size > 0))
+        {
+            if (link.LinkTarget is { } target && sizes.TryGetValue(target, out var size) && size != link.Size)
+            {
+                throw new MalformedInputException($"{link.Name}: a hard link to {target} carries {link.Size} bytes of data but {target} has {size}");
             }
         }
     }
