@@ -15,8 +15,6 @@ namespace Verbatim.Normalize.Ar;
 /// </summary>
 internal sealed class ArNormalizer(bool debian) : INormalizer
 {
-    private const int HeaderSize = 60;
-
     public string Name => debian ? "deb" : "ar";
 
     public bool Recognizes(NormalizeInput input) =>
@@ -37,10 +35,8 @@ internal sealed class ArNormalizer(bool debian) : INormalizer
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             Copy(stream, position, entry.HeaderOffset - position, output);
-            var header = new byte[HeaderSize];
-            stream.Position = entry.HeaderOffset;
-            stream.ReadExactly(header);
-            var nameInData = entry.DataOffset - entry.HeaderOffset - HeaderSize;
+            var header = new ArHeader(stream, entry);
+            var nameInData = entry.DataOffset - entry.HeaderOffset - ArReader.HeaderSize;
             IContent data = new SliceContent(input, entry.DataOffset, entry.Size);
             IDisposable? owner = null;
             if (entry.Kind == ArEntryKind.File && entry.Size > 0)
@@ -55,26 +51,26 @@ internal sealed class ArNormalizer(bool debian) : INormalizer
                 {
                     var mtime = context.Time(entry.Mtime);
                     Record(changes, Normalizations.ArMtimes, entry, "mtime", mtime != entry.Mtime, Timestamps.Describe(entry.Mtime), Timestamps.Describe(mtime));
-                    Field(header, 16, 12, mtime.ToString(CultureInfo.InvariantCulture));
+                    header.Mtime = mtime;
                 }
 
                 if (context.Applies(Normalizations.ArOwners))
                 {
                     Record(changes, Normalizations.ArOwners, entry, "uid", entry.Uid != 0, entry.Uid.ToString(CultureInfo.InvariantCulture), "0");
                     Record(changes, Normalizations.ArOwners, entry, "gid", entry.Gid != 0, entry.Gid.ToString(CultureInfo.InvariantCulture), "0");
-                    Field(header, 28, 6, "0");
-                    Field(header, 34, 6, "0");
+                    header.Uid = 0;
+                    header.Gid = 0;
                 }
 
                 if (context.Applies(Normalizations.ArModes))
                 {
                     Record(changes, Normalizations.ArModes, entry, "mode", entry.Mode != Convert.ToInt64("100644", 8), Convert.ToString(entry.Mode, 8), "100644");
-                    Field(header, 40, 8, "100644");
+                    header.Mode = Convert.ToInt64("100644", 8);
                 }
 
-                Field(header, 48, 10, (nameInData + data.Length).ToString(CultureInfo.InvariantCulture));
-                output.Write(header);
-                Copy(stream, entry.HeaderOffset + HeaderSize, nameInData, output);
+                header.Size = nameInData + data.Length;
+                header.WriteTo(output);
+                Copy(stream, entry.HeaderOffset + ArReader.HeaderSize, nameInData, output);
                 using (var member = data.Open())
                 {
                     member.CopyTo(output);
@@ -99,16 +95,6 @@ internal sealed class ArNormalizer(bool debian) : INormalizer
         {
             changes.Add(new Change(normalization, entry.Name, field, from, to));
         }
-    }
-
-    private static void Field(byte[] header, int at, int width, string value)
-    {
-        if (value.Length > width)
-        {
-            throw new UnsupportedInputException($"the value {value} does not fit in an ar header field of {width} bytes");
-        }
-
-        Encoding.ASCII.GetBytes(value.PadRight(width)).CopyTo(header, at);
     }
 
     private static void Copy(Stream stream, long from, long count, Stream output)
