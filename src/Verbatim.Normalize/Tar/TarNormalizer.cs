@@ -10,18 +10,19 @@ namespace Verbatim.Normalize.Tar;
 
 /// <summary>
 /// Tar (v7, ustar, GNU, pax; also inside gzip, xz, zstd, bzip2 and .deb members): read with the shared tar reader,
-/// then written anew by <see cref="TarWriter"/> with mtimes clamped to the reference time (fractions dropped),
-/// uid/gid 0, owner names dropped, pax time records (mtime, atime, ctime, creation time) and inode records removed,
-/// members in canonical order (by name bytes; a hard link after its target), and members another handler recognises
-/// normalized through the registry. Modes, link targets, device numbers and other pax records are kept.
+/// then written anew by <see cref="TarWriter"/> with, as selected, mtimes clamped to the reference time (fractions
+/// dropped), uid/gid 0 and owner names dropped, pax time records (atime, ctime, creation time) and inode records
+/// removed, members in canonical order (by name bytes; a hard link after its target); members another handler
+/// recognises are normalized through the registry. Modes, link targets, device numbers and other pax records are
+/// kept; a contradictory hard link or an out-of-range mode leaves the archive untouched.
 /// </summary>
 internal sealed class TarNormalizer : INormalizer
 {
-    private static readonly HashSet<string> InodePax = new(StringComparer.Ordinal) { "SCHILY.dev", "SCHILY.ino", "SCHILY.nlink", "SCHILY.fflags" };
-
     private const string CreationTimePax = "LIBARCHIVE.creationtime";
 
     private const long MaxMode = 0x1FFFFF; // 7 octal digits, the ustar mode field
+
+    private static readonly HashSet<string> InodePax = new(StringComparer.Ordinal) { "SCHILY.dev", "SCHILY.ino", "SCHILY.nlink", "SCHILY.fflags" };
 
     public string Name => "tar";
 
