@@ -10,8 +10,9 @@ namespace Verbatim.Normalize.Mo;
 
 /// <summary>
 /// gettext <c>.mo</c>: in the header entry (the translation of the empty msgid), <c>POT-Creation-Date</c> and
-/// <c>PO-Revision-Date</c> later than the reference time are clamped to it (all set to it with <c>--set-times</c>), written in the same shape (and so the
-/// same length) as before; nothing else moves. Both byte orders are handled.
+/// <c>PO-Revision-Date</c> later than the reference time are clamped to it (all set to it with <c>--set-times</c>),
+/// written in the same shape (and so the same length) as before; nothing else moves. Both byte orders are handled;
+/// string and hash tables that run past the end leave the file untouched.
 /// </summary>
 public sealed partial class MoNormalizer : INormalizer
 {

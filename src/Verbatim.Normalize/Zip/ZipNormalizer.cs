@@ -6,9 +6,10 @@ using Verbatim.Normalize.IO;
 namespace Verbatim.Normalize.Zip;
 
 /// <summary>
-/// The zip family (zip, jar, nupkg, whl, apk, ODF, EPUB, OOXML), one instance per <see cref="ZipFlavor"/>: every entry is checked (size and
-/// CRC-32), members another handler recognises are normalized through the registry, the flavor's random part and digest record are
-/// rewritten, and the archive is written anew in canonical order (see <see cref="ZipEntryFields"/> for the fields).
+/// The zip family (zip, jar, nupkg, whl, apk, ODF, EPUB, OOXML), one instance per <see cref="ZipFlavor"/>: every
+/// entry is checked (size and CRC-32), members another handler recognises are normalized through the registry, the
+/// flavor's random part and digest record are rewritten, and the archive is written anew in canonical order (see
+/// <see cref="ZipEntryFields"/> for the fields).
 /// Entry data that did not change is copied as compressed, so content bytes never change needlessly. The archive
 /// comment and entry comments are kept.
 /// </summary>
