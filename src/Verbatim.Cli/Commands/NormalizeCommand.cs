@@ -19,19 +19,28 @@ public static class NormalizeCommand
         var timestamp = new Option<long?>("--timestamp") { Description = "The reference time (Unix seconds); default: SOURCE_DATE_EPOCH.", HelpName = "EPOCH" };
         var check = new Option<bool>("--check") { Description = "Change nothing; report what would change (exit 1 when something would)." };
         var json = new Option<string?>("--json") { Description = "Write the JSON report to FILE ('-' for stdout).", HelpName = "FILE" };
+        var only = new Option<string?>("--only") { Description = "Apply only these normalizations (comma-separated ids; see docs/normalize.md).", HelpName = "ID,..." };
+        var skip = new Option<string?>("--skip") { Description = "Apply the default normalizations except these.", HelpName = "ID,..." };
+        var with = new Option<string?>("--with") { Description = "Apply the default normalizations and these (e.g. gzip-recompress).", HelpName = "ID,..." };
+        var setTimes = new Option<bool>("--set-times") { Description = "Set every time to the reference time instead of clamping later ones to it." };
         var command = new Command("normalize", "Remove the nondeterminism archive tools put into artifacts (times, order, owners, random ids). Exit 0 done or nothing to do, 1 --check found changes, 2 usage error or a file left untouched.")
         {
-            files, output, inPlace, timestamp, check, json,
+            files, output, inPlace, timestamp, check, json, only, skip, with, setTimes,
         };
 
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(cli,
-            parse.GetValue(files) ?? [], parse.GetValue(output), parse.GetValue(inPlace), parse.GetValue(timestamp), parse.GetValue(check), parse.GetValue(json), cancellationToken)));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var selection = Selection.Parse(parse.GetValue(only), parse.GetValue(skip), parse.GetValue(with));
+            return Task.FromResult(Run(cli,
+                parse.GetValue(files) ?? [], parse.GetValue(output), parse.GetValue(inPlace), parse.GetValue(timestamp), parse.GetValue(check), parse.GetValue(json),
+                selection, parse.GetValue(setTimes), cancellationToken));
+        });
         return command;
     }
 
-    private static int Run(CliContext cli, string[] files, string? output, bool inPlace, long? timestamp, bool check, string? json, CancellationToken cancellationToken)
+    private static int Run(CliContext cli, string[] files, string? output, bool inPlace, long? timestamp, bool check, string? json, Selection selection, bool setTimes, CancellationToken cancellationToken)
     {
-        if (Usage(files, output, inPlace, check) is { } usage)
+        if ((Usage(files, output, inPlace, check) ?? selection.Problem) is { } usage)
         {
             cli.Error.WriteLine($"verbatim normalize: {usage}");
             return ExitCodes.UsageOrInput;
@@ -43,7 +52,7 @@ public static class NormalizeCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var normalizer = new FileNormalizer(NormalizerRegistry.Default, new NormalizeOptions { ReferenceTime = reference });
+        var normalizer = new FileNormalizer(NormalizerRegistry.Default, new NormalizeOptions { ReferenceTime = reference, Selected = selection.Ids, SetTimes = setTimes });
         var outcomes = new List<FileOutcome>();
         foreach (var file in files)
         {
@@ -96,6 +105,30 @@ public static class NormalizeCommand
         }
 
         return null;
+    }
+
+    /// <summary>The normalizations chosen by --only, --skip and --with, or the reason they cannot be used.</summary>
+    private sealed record Selection(IReadOnlySet<string> Ids, string? Problem)
+    {
+        public static Selection Parse(string? only, string? skip, string? with)
+        {
+            if (only is not null && (skip is not null || with is not null))
+            {
+                return new(Normalizations.Defaults, "--only cannot be used with --skip or --with");
+            }
+
+            var unknown = new[] { only, skip, with }.SelectMany(Split).Where(id => Normalizations.Find(id) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                return new(Normalizations.Defaults, $"unknown normalization {string.Join(", ", unknown)}; valid ids: {string.Join(", ", Normalizations.All.Select(n => n.Id))}");
+            }
+
+            var ids = only is not null ? Split(only).ToHashSet(StringComparer.Ordinal) : Normalizations.Defaults.Union(Split(with)).Except(Split(skip)).ToHashSet(StringComparer.Ordinal);
+            return new(ids, null);
+        }
+
+        private static IEnumerable<string> Split(string? list) =>
+            (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     private static long? ReferenceTime(CliContext cli, long? timestamp)

@@ -1,3 +1,4 @@
+using Verbatim.Archives.Ar;
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Engine;

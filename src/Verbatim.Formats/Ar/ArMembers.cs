@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Verbatim.Archives.Ar;
 using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;

@@ -1,7 +1,7 @@
 using System.Text;
+using Verbatim.Archives.Tar;
 using Verbatim.Core.IO;
 using Verbatim.Formats.Members;
-using Verbatim.Formats.Tar;
 
 namespace Verbatim.Formats.Deb;
 
@@ -43,7 +43,7 @@ internal sealed class DebControl
             foreach (var entry in reader.Entries(cancellationToken))
             {
                 var name = entry.Name.TrimStart('.').TrimStart('/');
-                if (entry.Type != MemberType.File || name is not ("control" or "md5sums"))
+                if (entry.Type != TarEntryType.File || name is not ("control" or "md5sums"))
                 {
                     continue;
                 }

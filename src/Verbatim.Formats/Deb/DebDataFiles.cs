@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
+using Verbatim.Archives.Tar;
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Members;
-using Verbatim.Formats.Tar;
 
 namespace Verbatim.Formats.Deb;
 
@@ -63,7 +63,7 @@ internal static class DebDataFiles
         foreach (var entry in reader.Entries(cancellationToken))
         {
             var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name.TrimStart('/');
-            if (entry.Type == MemberType.File && wanted.Contains(name))
+            if (entry.Type == TarEntryType.File && wanted.Contains(name))
             {
                 using var stream = reader.OpenData(entry);
                 hashes[name] = SHA256.HashData(stream);

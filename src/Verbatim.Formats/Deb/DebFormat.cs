@@ -1,3 +1,4 @@
+using Verbatim.Archives.Ar;
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Ar;
@@ -16,17 +17,7 @@ public sealed class DebFormat : IFormat
 {
     public string Name => "deb";
 
-    public bool Recognizes(Input input)
-    {
-        var head = input.Head;
-        if (!ArReader.HasMagic(head) || head.Length < 8 + ArReader.HeaderSize)
-        {
-            return false;
-        }
-
-        var name = head.Slice(8, 16).TrimEnd((byte)' ');
-        return name.SequenceEqual("debian-binary"u8) || name.SequenceEqual("debian-binary/"u8);
-    }
+    public bool Recognizes(Input input) => ArReader.FirstMemberIs(input.Head, "debian-binary"u8);
 
     public async Task<IReadOnlyList<Difference>> CompareAsync(Input left, Input right, ComparisonContext context)
     {

@@ -1,3 +1,4 @@
+using Verbatim.Archives.Ar;
 using Verbatim.Core.Compression;
 using Verbatim.Core.IO;
 using Verbatim.Formats.Ar;

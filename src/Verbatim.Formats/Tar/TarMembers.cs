@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verbatim.Archives.Tar;
 using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
@@ -18,18 +19,30 @@ internal static class TarMembers
     {
         foreach (var entry in new TarReader(source.Headers).Entries(cancellationToken))
         {
-            yield return ToMember(entry, entry.Type == MemberType.File && !entry.Sparse ? source.Slice(entry.DataOffset, entry.Size) : null);
+            yield return ToMember(entry, entry.Type == TarEntryType.File && !entry.Sparse ? source.Slice(entry.DataOffset, entry.Size) : null);
         }
     }
 
     public static Member ToMember(TarEntry entry, IContent? content) => new()
     {
         Name = entry.Name,
-        Type = entry.Type,
+        Type = Kind(entry.Type),
         Fields = Fields(entry),
         Content = content,
         LinkTarget = entry.LinkTarget,
         Unreadable = entry.Sparse ? "GNU sparse file: its contents are not reconstructed" : null,
+    };
+
+    private static MemberType Kind(TarEntryType type) => type switch
+    {
+        TarEntryType.File => MemberType.File,
+        TarEntryType.Directory => MemberType.Directory,
+        TarEntryType.Symlink => MemberType.Symlink,
+        TarEntryType.Hardlink => MemberType.Hardlink,
+        TarEntryType.CharacterDevice => MemberType.CharacterDevice,
+        TarEntryType.BlockDevice => MemberType.BlockDevice,
+        TarEntryType.Fifo => MemberType.Fifo,
+        _ => MemberType.Other,
     };
 
     private static List<MemberField> Fields(TarEntry entry)
@@ -54,7 +67,7 @@ internal static class TarMembers
             fields.Add(new("ctime", DescribeTime(entry.Ctime), CauseKind.Timestamp));
         }
 
-        if (entry.Type == MemberType.Other)
+        if (entry.Type == TarEntryType.Other)
         {
             fields.Add(new("type flag", MemberNames.Escape(((char)entry.TypeFlag).ToString())));
         }
@@ -64,7 +77,7 @@ internal static class TarMembers
             fields.Add(new("device", $"{major},{minor}"));
         }
 
-        if (entry.Sparse || entry.Type != MemberType.File)
+        if (entry.Sparse || entry.Type != TarEntryType.File)
         {
             fields.Add(new("stored size", entry.Size.ToString(CultureInfo.InvariantCulture)));
         }

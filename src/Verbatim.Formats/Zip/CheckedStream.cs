@@ -1,3 +1,4 @@
+using Verbatim.Archives;
 using Verbatim.Core.IO;
 
 namespace Verbatim.Formats.Zip;

@@ -1,21 +1,15 @@
+using Verbatim.Archives.Zip;
 using Verbatim.Core.Model;
 
 namespace Verbatim.Formats.Zip;
 
 /// <summary>
-/// A Java archive (jar, war, ear): named so, or with <c>META-INF/MANIFEST.MF</c> among its first entries. The
+/// A Java archive (<see cref="ZipFlavors.Jar"/>). The
 /// manifest's <c>Created-By</c> and <c>Build-Jdk</c> lines name the JDK or tool that built it.
 /// </summary>
-public sealed class JarFormat : ZipFamilyFormat
+public sealed class JarFormat() : ZipFamilyFormat(ZipFlavors.Jar)
 {
     private static readonly string[] ToolchainHeaders = ["Created-By: ", "Build-Jdk: ", "Build-Jdk-Spec: "];
-
-    public override string Name => "jar";
-
-    public override IReadOnlyList<string> Extensions => [".jar", ".war", ".ear"];
-
-    public override bool MatchesContent(ZipProbe probe) =>
-        probe.LeadingEntries.Take(3).Any(e => e.Name is "META-INF/MANIFEST.MF" or "META-INF/");
 
     public override IEnumerable<Difference> Explain(string containerPath, IReadOnlyList<Difference> differences) =>
         AddCause(containerPath, differences, name => name == "META-INF/MANIFEST.MF", ManifestToolchain);

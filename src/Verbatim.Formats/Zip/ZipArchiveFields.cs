@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verbatim.Archives.Zip;
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Engine;

@@ -1,3 +1,4 @@
+using Verbatim.Archives.Zip;
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Engine;
@@ -31,7 +32,7 @@ public static class ZipComparer
     {
         try
         {
-            return ZipProbe.Of(input).Directory(context.CancellationToken);
+            return ZipFamily.Probe(input).Directory(context.CancellationToken);
         }
         catch (MalformedInputException e)
         {

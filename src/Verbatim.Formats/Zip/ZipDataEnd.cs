@@ -1,6 +1,7 @@
+using Verbatim.Archives.Zip;
 using Verbatim.Core.IO;
-using static Verbatim.Formats.Zip.ZipBytes;
-using static Verbatim.Formats.Zip.ZipDirectoryReader;
+using static Verbatim.Archives.Zip.ZipBytes;
+using static Verbatim.Archives.Zip.ZipDirectoryReader;
 
 namespace Verbatim.Formats.Zip;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
+using Verbatim.Archives.Zip;
+using Verbatim.Archives;
 using Verbatim.Core.Compression;
 using Verbatim.Core.IO;
 using Verbatim.Formats.Engine;

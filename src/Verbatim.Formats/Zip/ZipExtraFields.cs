@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Verbatim.Archives.Zip;
+using Verbatim.Archives;
 using Verbatim.Core.Causes;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Members;
-using static Verbatim.Formats.Zip.ZipBytes;
-using static Verbatim.Formats.Zip.ZipDirectoryReader;
+using static Verbatim.Archives.Zip.ZipBytes;
+using static Verbatim.Archives.Zip.ZipDirectoryReader;
 
 namespace Verbatim.Formats.Zip;
 

@@ -1,55 +1,32 @@
+using System.Runtime.CompilerServices;
+using Verbatim.Archives.Zip;
+using Verbatim.Formats.Engine;
+
 namespace Verbatim.Formats.Zip;
 
 /// <summary>
-/// Decides which member of the zip family an input is: a format named by the input's extension wins, then the first
-/// whose content hint matches, else plain zip. The decision is made once per input and cached in its probe.
+/// The zip family's formats, one per <see cref="ZipFlavor"/> of <see cref="ZipFlavors"/> (a flavor with explanations
+/// of its own has a subclass here), and which of them an input is: decided once per input by the shared
+/// <see cref="ZipProbe"/>, cached while the input lives so the directory is read once for recognition and comparison.
 /// </summary>
 public static class ZipFamily
 {
-    /// <summary>The specific formats, most specific first (plain zip is the default).</summary>
-    private static readonly ZipFamilyFormat[] Specific =
-    [
-        new NupkgFormat(),
-        new JarFormat(),
-        new WheelFormat(),
-        new ApkFormat(),
-        new OdfFormat(),
-        new OoxmlFormat(),
-    ];
+    private static readonly ConditionalWeakTable<Input, ZipProbe> Probes = [];
 
-    /// <summary>Every format of the family, specific ones first, for <see cref="Engine.FormatRegistry"/>.</summary>
-    public static IReadOnlyList<ZipFamilyFormat> Formats { get; } = [.. Specific, new ZipFormat()];
+    private static readonly Dictionary<string, ZipFamilyFormat> Explained = new(StringComparer.Ordinal)
+    {
+        [ZipFlavors.Nupkg.Name] = new NupkgFormat(),
+        [ZipFlavors.Jar.Name] = new JarFormat(),
+        [ZipFlavors.Wheel.Name] = new WheelFormat(),
+    };
+
+    /// <summary>Every format of the family, specific ones first, for <see cref="FormatRegistry"/>.</summary>
+    public static IReadOnlyList<ZipFamilyFormat> Formats { get; } =
+        [.. ZipFlavors.All.Select(f => Explained.GetValueOrDefault(f.Name) ?? new ZipFamilyFormat(f))];
+
+    /// <summary>The probe of <paramref name="input"/>, made once while the input lives.</summary>
+    public static ZipProbe Probe(Input input) => Probes.GetValue(input, i => new ZipProbe(i.Content, i.Name, i.Head));
 
     /// <summary>The family format name of <paramref name="input"/>, or null when it is not a zip.</summary>
-    public static string? Classify(Engine.Input input)
-    {
-        var probe = ZipProbe.Of(input);
-        if (!probe.IsZip)
-        {
-            return null;
-        }
-
-        return probe.Kind ??= Decide(probe);
-    }
-
-    private static string Decide(ZipProbe probe)
-    {
-        foreach (var format in Specific)
-        {
-            if (format.Extensions.Contains(probe.Extension))
-            {
-                return format.Name;
-            }
-        }
-
-        foreach (var format in Specific)
-        {
-            if (format.MatchesContent(probe))
-            {
-                return format.Name;
-            }
-        }
-
-        return ZipFormat.FormatName;
-    }
+    public static string? Classify(Input input) => Probe(input).Flavor?.Name;
 }

@@ -1,3 +1,4 @@
+using Verbatim.Archives.Zip;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Engine;
 using Verbatim.Formats.Members;
@@ -5,18 +6,15 @@ using Verbatim.Formats.Members;
 namespace Verbatim.Formats.Zip;
 
 /// <summary>
-/// A member of the zip family (zip, jar, nupkg, wheel, apk, OpenDocument, Office Open XML): zip magic plus a name or
-/// content hint. All share <see cref="ZipComparer"/>; a format only adds its name and small explanations.
+/// A member of the zip family (zip, jar, nupkg, wheel, apk, OpenDocument, Office Open XML): one <see cref="ZipFlavor"/>
+/// of <see cref="ZipFlavors"/>, which says how it is recognised. All share <see cref="ZipComparer"/>; a subclass only
+/// adds small explanations.
 /// </summary>
-public abstract class ZipFamilyFormat : IFormat
+public class ZipFamilyFormat(ZipFlavor flavor) : IFormat
 {
-    public abstract string Name { get; }
+    public ZipFlavor Flavor { get; } = flavor;
 
-    /// <summary>File name extensions (lower-case, with the dot) that name this format.</summary>
-    public virtual IReadOnlyList<string> Extensions => [];
-
-    /// <summary>Whether the archive's entries show it is in this format, whatever its name.</summary>
-    public virtual bool MatchesContent(ZipProbe probe) => false;
+    public string Name => Flavor.Name;
 
     public bool Recognizes(Input input) => ZipFamily.Classify(input) == Name;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verbatim.Archives.Zip;
 using Verbatim.Core.Causes;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Members;
@@ -52,7 +53,7 @@ internal static class ZipMemberFields
             fields.Add(new MemberField("internal attributes", (entry.InternalAttributes & 1) != 0 ? "text" : $"0x{entry.InternalAttributes:x4}"));
         }
 
-        if (local is not null && Disagreement(entry, local) is { } disagreement)
+        if (local?.DisagreementWith(entry) is { } disagreement)
         {
             fields.Add(new MemberField("local header", disagreement));
         }
@@ -80,35 +81,5 @@ internal static class ZipMemberFields
         var text = Timestamps.DescribeDos(date, time) ?? $"invalid DOS date 0x{date:x4} time 0x{time:x4}";
         lastDos = (key, text);
         return text;
-    }
-
-    /// <summary>What the local header says differently from the central directory, or null.</summary>
-    private static string? Disagreement(ZipCentralEntry entry, ZipLocalHeader local)
-    {
-        var differing = new List<string>();
-        if (!local.RawName.AsSpan().SequenceEqual(entry.RawName))
-        {
-            differing.Add($"name '{MemberNames.Display(local.RawName)}'");
-        }
-
-        if (local.Method != entry.Method)
-        {
-            differing.Add($"compression {ZipDescriptions.MethodName(local.Method)}");
-        }
-
-        if ((local.Flags & 8) == 0 && (entry.Flags & 8) == 0)
-        {
-            if (local.Crc32 != entry.Crc32)
-            {
-                differing.Add($"crc-32 {local.Crc32:x8}");
-            }
-
-            if (local.CompressedSize != uint.MaxValue && (local.CompressedSize != entry.CompressedSize || local.UncompressedSize != entry.UncompressedSize))
-            {
-                differing.Add($"sizes {local.CompressedSize}/{local.UncompressedSize}");
-            }
-        }
-
-        return differing.Count == 0 ? null : "disagrees with the central directory: " + string.Join(", ", differing);
     }
 }

@@ -1,3 +1,4 @@
+using Verbatim.Archives.Zip;
 using Verbatim.Core.IO;
 using Verbatim.Formats.Engine;
 using Verbatim.Formats.Members;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
-using Verbatim.Formats.Ar;
+using Verbatim.Archives.Ar;
 using Verbatim.Normalize.Engine;
 
 namespace Verbatim.Normalize.Ar;
@@ -15,27 +15,28 @@ namespace Verbatim.Normalize.Ar;
 /// </summary>
 internal sealed class ArNormalizer(bool debian) : INormalizer
 {
-    private const int HeaderSize = 60;
-
     public string Name => debian ? "deb" : "ar";
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) =>
-        ArReader.HasMagic(head) && (!debian || head[8..].StartsWith("debian-binary   "u8));
+    public bool Recognizes(NormalizeInput input) =>
+        debian ? ArReader.FirstMemberIs(input.Head, "debian-binary"u8) : ArReader.HasMagic(input.Head);
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {
         var changes = new List<Change>();
         using var stream = input.Open();
         var entries = new ArReader(stream).Entries(context.CancellationToken).ToList();
+        if (debian)
+        {
+            DebLayout.Check(entries, stream);
+        }
+
         var position = 0L;
         foreach (var entry in entries)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             Copy(stream, position, entry.HeaderOffset - position, output);
-            var header = new byte[HeaderSize];
-            stream.Position = entry.HeaderOffset;
-            stream.ReadExactly(header);
-            var nameInData = entry.DataOffset - entry.HeaderOffset - HeaderSize;
+            var header = new ArHeader(stream, entry);
+            var nameInData = entry.DataOffset - entry.HeaderOffset - ArReader.HeaderSize;
             IContent data = new SliceContent(input, entry.DataOffset, entry.Size);
             IDisposable? owner = null;
             if (entry.Kind == ArEntryKind.File && entry.Size > 0)
@@ -46,15 +47,30 @@ internal sealed class ArNormalizer(bool debian) : INormalizer
 
             using (owner)
             {
-                var mtime = Math.Min(entry.Mtime, context.ReferenceTime);
-                Record(changes, entry, mtime);
-                Field(header, 16, 12, mtime.ToString(CultureInfo.InvariantCulture));
-                Field(header, 28, 6, "0");
-                Field(header, 34, 6, "0");
-                Field(header, 40, 8, "100644");
-                Field(header, 48, 10, (nameInData + data.Length).ToString(CultureInfo.InvariantCulture));
-                output.Write(header);
-                Copy(stream, entry.HeaderOffset + HeaderSize, nameInData, output);
+                if (context.Applies(Normalizations.ArMtimes))
+                {
+                    var mtime = context.Time(entry.Mtime);
+                    Record(changes, Normalizations.ArMtimes, entry, "mtime", mtime != entry.Mtime, Timestamps.Describe(entry.Mtime), Timestamps.Describe(mtime));
+                    header.Mtime = mtime;
+                }
+
+                if (context.Applies(Normalizations.ArOwners))
+                {
+                    Record(changes, Normalizations.ArOwners, entry, "uid", entry.Uid != 0, entry.Uid.ToString(CultureInfo.InvariantCulture), "0");
+                    Record(changes, Normalizations.ArOwners, entry, "gid", entry.Gid != 0, entry.Gid.ToString(CultureInfo.InvariantCulture), "0");
+                    header.Uid = 0;
+                    header.Gid = 0;
+                }
+
+                if (context.Applies(Normalizations.ArModes))
+                {
+                    Record(changes, Normalizations.ArModes, entry, "mode", entry.Mode != Convert.ToInt64("100644", 8), Convert.ToString(entry.Mode, 8), "100644");
+                    header.Mode = Convert.ToInt64("100644", 8);
+                }
+
+                header.Size = nameInData + data.Length;
+                header.WriteTo(output);
+                Copy(stream, entry.HeaderOffset + ArReader.HeaderSize, nameInData, output);
                 using (var member = data.Open())
                 {
                     member.CopyTo(output);
@@ -73,37 +89,12 @@ internal sealed class ArNormalizer(bool debian) : INormalizer
         return changes;
     }
 
-    private static void Record(List<Change> changes, ArEntry entry, long mtime)
+    private static void Record(List<Change> changes, Normalization normalization, ArEntry entry, string field, bool changed, string from, string to)
     {
-        if (mtime != entry.Mtime)
+        if (changed)
         {
-            changes.Add(new Change(entry.Name, "mtime", Timestamps.Describe(entry.Mtime), Timestamps.Describe(mtime)));
+            changes.Add(new Change(normalization, entry.Name, field, from, to));
         }
-
-        if (entry.Uid != 0)
-        {
-            changes.Add(new Change(entry.Name, "uid", entry.Uid.ToString(CultureInfo.InvariantCulture), "0"));
-        }
-
-        if (entry.Gid != 0)
-        {
-            changes.Add(new Change(entry.Name, "gid", entry.Gid.ToString(CultureInfo.InvariantCulture), "0"));
-        }
-
-        if (entry.Mode != Convert.ToInt64("100644", 8))
-        {
-            changes.Add(new Change(entry.Name, "mode", Convert.ToString(entry.Mode, 8), "100644"));
-        }
-    }
-
-    private static void Field(byte[] header, int at, int width, string value)
-    {
-        if (value.Length > width)
-        {
-            throw new UnsupportedInputException($"the value {value} does not fit in an ar header field of {width} bytes");
-        }
-
-        Encoding.ASCII.GetBytes(value.PadRight(width)).CopyTo(header, at);
     }
 
     private static void Copy(Stream stream, long from, long count, Stream output)

@@ -5,15 +5,16 @@ using Verbatim.Normalize.Engine;
 namespace Verbatim.Normalize.Compressed;
 
 /// <summary>
-/// xz, zstd and bzip2 streams: the decompressed contents normalized through the registry (a tar inside) and
-/// compressed again with fixed settings (xz preset 6 with a CRC-64 check, zstd level 9 with a checksum, bzip2 with
-/// 900 kB blocks), so the output depends only on the contents.
+/// xz, zstd and bzip2 streams: the decompressed contents normalized through the registry (a tar inside) and, when
+/// they changed (or with <c>xz-recompress</c>, <c>zstd-recompress</c>, <c>bzip2-recompress</c>), compressed again
+/// with fixed settings (xz preset 6 with a CRC-64 check, zstd level 9 with a checksum, bzip2 with 900 kB blocks), so
+/// the output depends only on the contents; unchanged contents leave the stream as it is.
 /// </summary>
-internal sealed class CompressedNormalizer(string format) : INormalizer
+internal sealed class CompressedNormalizer(string format, Normalization recompress) : INormalizer
 {
     public string Name => format;
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) => Decompressors.Detect(head) == format;
+    public bool Recognizes(NormalizeInput input) => Decompressors.Detect(input.Head) == format;
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {
@@ -21,6 +22,13 @@ internal sealed class CompressedNormalizer(string format) : INormalizer
         var (content, changes, owner) = context.NormalizeMemberToContent(inner, "");
         using (owner)
         {
+            if (owner is null && !context.Applies(recompress))
+            {
+                using var original = input.Open();
+                original.CopyTo(output);
+                return [];
+            }
+
             using var encoder = Encoder(output);
             using (var source = content.Open())
             {
@@ -28,7 +36,7 @@ internal sealed class CompressedNormalizer(string format) : INormalizer
             }
 
             encoder.Finish();
-            return changes;
+            return owner is null ? [new Change(recompress, "", $"{format} stream", "as compressed", "re-compressed with fixed settings")] : changes;
         }
     }
 

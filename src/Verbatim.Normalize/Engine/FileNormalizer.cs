@@ -49,7 +49,7 @@ public sealed class FileNormalizer(NormalizerRegistry registry, NormalizeOptions
         }
 
         using var temp = TempArea.Create();
-        var spool = new SpoolBudget(temp, options.MemoryBudgetBytes, options.MaxMemberBytes, options.MaxExpansionBytes);
+        var spool = new SpoolBudget(temp, options.MemoryBudgetBytes, options.MaxMemberBytes, options.ExpansionLimit(content.Length));
         var context = new NormalizeContext(registry, options, spool, 0, cancellationToken);
         AtomicFile? file = null;
         try
@@ -62,6 +62,17 @@ public sealed class FileNormalizer(NormalizerRegistry registry, NormalizeOptions
                 var comparing = new ComparingStream(original, file?.Stream);
                 changes = handler.Normalize(content, comparing, context);
                 differs = comparing.Differs;
+            }
+
+            if (differs && changes.Count == 0 && !options.Selected.Contains(Normalizations.CanonicalEncoding.Id))
+            {
+                // Only the canonical writer's own layout differs, and that normalization is not selected: keep the original.
+                differs = false;
+                if (file is not null)
+                {
+                    file.Abandon();
+                    file = inPlace ? null : CopyOf(content, target);
+                }
             }
 
             if (!differs)
@@ -77,7 +88,7 @@ public sealed class FileNormalizer(NormalizerRegistry registry, NormalizeOptions
 
             if (changes.Count == 0)
             {
-                changes = [new Change("", "encoding", null, "re-encoded with fixed settings")];
+                changes = [new Change(Normalizations.CanonicalEncoding, "", "encoding", null, "re-encoded with fixed settings")];
             }
 
             if (file is null)
@@ -105,6 +116,14 @@ public sealed class FileNormalizer(NormalizerRegistry registry, NormalizeOptions
         {
             file?.Abandon();
         }
+    }
+
+    private static AtomicFile CopyOf(FileContent content, string target)
+    {
+        var copy = AtomicFile.Create(target);
+        using var source = content.Open();
+        source.CopyTo(copy.Stream);
+        return copy;
     }
 
     private static FileOutcome Failed(string path, string? handler, string reason) => new(path, handler, NormalizeStatus.Failed, [], reason);

@@ -31,8 +31,25 @@ public sealed class NormalizeContext
     /// <summary>The reference time as Unix seconds.</summary>
     public long ReferenceTime => Options.ReferenceTime;
 
+    /// <summary>Whether the run applies <paramref name="normalization"/>.</summary>
+    public bool Applies(Normalization normalization) => Options.Selected.Contains(normalization.Id);
+
+    /// <summary>
+    /// The time a timestamp <paramref name="unix"/> becomes: the reference time when times are set, else the
+    /// earlier of the two (clamping).
+    /// </summary>
+    public long Time(long unix) => Options.SetTimes ? ReferenceTime : Math.Min(unix, ReferenceTime);
+
     /// <summary>Reads a stream into a seekable spool (memory or temporary file) within the run's limits.</summary>
     public Spool SpoolFrom(Stream source, long? expectedLength = null) => Core.IO.Spool.From(source, Spool, expectedLength, CancellationToken);
+
+    /// <summary>
+    /// Decompressed data, stopped once (past <see cref="NormalizeOptions.MinExpansionBytes"/>) it expands more than
+    /// <see cref="NormalizeOptions.MaxCompressionRatio"/> times the compressed bytes <paramref name="consumed"/> so
+    /// far; <paramref name="what"/> names it in the reason.
+    /// </summary>
+    public Stream RatioGuarded(Stream decoded, Func<long> consumed, string what) =>
+        new RatioGuardStream(decoded, consumed, Options.MaxCompressionRatio, Options.MinExpansionBytes, what);
 
     /// <summary>The handler for a member, or null when none applies or the member is nested too deep.</summary>
     public INormalizer? Detect(IContent member, string name)
@@ -97,18 +114,19 @@ public sealed class NormalizeContext
             IReadOnlyList<Change> changes;
             using (var original = member.Open())
             {
-                var comparing = new ComparingStream(original, temp.Writer);
+                var comparing = ComparingStream.Deferred(original, member, temp.Writer);
                 changes = NormalizeMember(member, name, comparing);
+                comparing.Complete();
                 differs = comparing.Differs;
             }
 
-            if (!differs)
+            if (!differs || (changes.Count == 0 && !Applies(Normalizations.CanonicalEncoding)))
             {
                 temp.Dispose();
                 return (member, [], null);
             }
 
-            return (temp, changes.Count > 0 ? changes : [new Change(name, "encoding", null, "re-encoded with fixed settings")], temp);
+            return (temp, changes.Count > 0 ? changes : [new Change(Normalizations.CanonicalEncoding, name, "encoding", null, "re-encoded with fixed settings")], temp);
         }
         catch
         {

@@ -1,11 +1,12 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using Verbatim.Common.Json;
 
 namespace Verbatim.Normalize.Engine;
 
 /// <summary>
-/// The JSON report of a normalization run: byte-stable (keys sorted, no wall-clock values, files in the order given),
-/// with each file's status, handler, reason and changes.
+/// The JSON report of a normalization run, written by <see cref="CanonicalJson"/> (indented; keys sorted, null
+/// members dropped): byte-stable (no wall-clock values, files in the order given), with each file's status,
+/// handler, reason and changes.
 /// </summary>
 public static class NormalizeReport
 {
@@ -17,44 +18,38 @@ public static class NormalizeReport
         _ => "failed",
     };
 
-    public static void Write(Stream stream, IReadOnlyList<FileOutcome> outcomes, long referenceTime, bool check)
+    public static void Write(Stream stream, IReadOnlyList<FileOutcome> outcomes, long referenceTime, bool check) =>
+        CanonicalJson.Write(stream, Document(outcomes, referenceTime, check), CanonicalJsonStyle.Indented);
+
+    public static JsonObject Document(IReadOnlyList<FileOutcome> outcomes, long referenceTime, bool check) => new()
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartObject();
-        json.WriteBoolean("check", check);
-        json.WriteStartArray("files");
-        foreach (var outcome in outcomes)
+        ["check"] = check,
+        ["files"] = new JsonArray([.. outcomes.Select(File)]),
+        ["referenceTime"] = referenceTime,
+        ["summary"] = new JsonObject
         {
-            json.WriteStartObject();
-            json.WriteStartArray("changes");
-            foreach (var change in outcome.Changes)
-            {
-                json.WriteStartObject();
-                json.WriteString("field", change.Field);
-                json.WriteString("from", change.From);
-                json.WriteString("member", change.Member);
-                json.WriteString("to", change.To);
-                json.WriteEndObject();
-            }
+            ["changed"] = outcomes.Count(o => o.Status == NormalizeStatus.Changed),
+            ["failed"] = outcomes.Count(o => o.Status == NormalizeStatus.Failed),
+            ["unchanged"] = outcomes.Count(o => o.Status == NormalizeStatus.Unchanged),
+            ["wouldChange"] = outcomes.Count(o => o.Status == NormalizeStatus.WouldChange),
+        },
+    };
 
-            json.WriteEndArray();
-            json.WriteString("handler", outcome.Handler);
-            json.WriteString("path", outcome.Path);
-            json.WriteString("reason", outcome.Reason);
-            json.WriteString("status", StatusName(outcome.Status));
-            json.WriteEndObject();
-        }
+    private static JsonObject File(FileOutcome outcome) => new()
+    {
+        ["changes"] = new JsonArray([.. outcome.Changes.Select(Change)]),
+        ["handler"] = outcome.Handler,
+        ["path"] = outcome.Path,
+        ["reason"] = outcome.Reason,
+        ["status"] = StatusName(outcome.Status),
+    };
 
-        json.WriteEndArray();
-        json.WriteNumber("referenceTime", referenceTime);
-        json.WriteStartObject("summary");
-        json.WriteNumber("changed", outcomes.Count(o => o.Status == NormalizeStatus.Changed));
-        json.WriteNumber("failed", outcomes.Count(o => o.Status == NormalizeStatus.Failed));
-        json.WriteNumber("unchanged", outcomes.Count(o => o.Status == NormalizeStatus.Unchanged));
-        json.WriteNumber("wouldChange", outcomes.Count(o => o.Status == NormalizeStatus.WouldChange));
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.Flush();
-        stream.WriteByte((byte)'\n');
-    }
+    private static JsonObject Change(Change change) => new()
+    {
+        ["field"] = change.Field,
+        ["from"] = change.From,
+        ["id"] = change.Id,
+        ["member"] = change.Member,
+        ["to"] = change.To,
+    };
 }

@@ -1,10 +1,12 @@
+using Verbatim.Archives.Zip;
 using Verbatim.Core.IO;
 
 namespace Verbatim.Normalize.Engine;
 
 /// <summary>
-/// The one ordered list of normalizers, most specific first (nupkg, wheel and jar before plain zip; a .deb before
-/// plain ar). Adding a handler is one line here; docs/normalize.md lists what each one changes.
+/// The one ordered list of normalizers, most specific first (one zip handler per flavor of <see cref="ZipFlavors"/>,
+/// plain zip last; a .deb before plain ar). Adding a handler is one line here; docs/normalize.md lists what each one
+/// changes.
 /// </summary>
 public sealed class NormalizerRegistry(IReadOnlyList<INormalizer> normalizers)
 {
@@ -13,18 +15,14 @@ public sealed class NormalizerRegistry(IReadOnlyList<INormalizer> normalizers)
 
     public static NormalizerRegistry Default { get; } = new(
     [
-        new Zip.ZipNormalizer(new Nupkg.NupkgFlavor()),
-        new Zip.ZipNormalizer(new Wheel.WheelFlavor()),
-        new Zip.ZipNormalizer(new Zip.JarFlavor()),
-        new Zip.ZipNormalizer(new Zip.MimetypeFlavor()),
-        new Zip.ZipNormalizer(new Zip.PlainZipFlavor()),
+        .. ZipFlavors.All.Select(f => new Zip.ZipNormalizer(f)),
         new Ar.ArNormalizer(debian: true),
         new Ar.ArNormalizer(debian: false),
         new Tar.TarNormalizer(),
         new Gzip.GzipNormalizer(),
-        new Compressed.CompressedNormalizer("xz"),
-        new Compressed.CompressedNormalizer("zstd"),
-        new Compressed.CompressedNormalizer("bzip2"),
+        new Compressed.CompressedNormalizer("xz", Normalizations.XzRecompress),
+        new Compressed.CompressedNormalizer("zstd", Normalizations.ZstdRecompress),
+        new Compressed.CompressedNormalizer("bzip2", Normalizations.Bzip2Recompress),
         new Png.PngNormalizer(),
         new Mo.MoNormalizer(),
     ]);
@@ -40,14 +38,17 @@ public sealed class NormalizerRegistry(IReadOnlyList<INormalizer> normalizers)
             stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
 
-        return Detect(head, name);
+        return Detect(new NormalizeInput(head, name, content));
     }
 
-    public INormalizer? Detect(ReadOnlySpan<byte> head, string name)
+    /// <summary>The first handler that recognises an input of which only the start is known, or null.</summary>
+    public INormalizer? Detect(ReadOnlySpan<byte> head, string name) => Detect(new NormalizeInput(head.ToArray(), name, null));
+
+    private INormalizer? Detect(NormalizeInput input)
     {
         foreach (var normalizer in Normalizers)
         {
-            if (normalizer.Recognizes(head, name))
+            if (normalizer.Recognizes(input))
             {
                 return normalizer;
             }

@@ -10,8 +10,9 @@ namespace Verbatim.Normalize.Mo;
 
 /// <summary>
 /// gettext <c>.mo</c>: in the header entry (the translation of the empty msgid), <c>POT-Creation-Date</c> and
-/// <c>PO-Revision-Date</c> later than the reference time are clamped to it, written in the same shape (and so the
-/// same length) as before; nothing else moves. Both byte orders are handled.
+/// <c>PO-Revision-Date</c> later than the reference time are clamped to it (all set to it with <c>--set-times</c>),
+/// written in the same shape (and so the same length) as before; nothing else moves. Both byte orders are handled;
+/// string and hash tables that run past the end leave the file untouched.
 /// </summary>
 public sealed partial class MoNormalizer : INormalizer
 {
@@ -20,8 +21,8 @@ public sealed partial class MoNormalizer : INormalizer
 
     public string Name => "mo";
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) =>
-        head.Length >= 28 && (BinaryPrimitives.ReadUInt32LittleEndian(head) == Magic || BinaryPrimitives.ReadUInt32BigEndian(head) == Magic);
+    public bool Recognizes(NormalizeInput input) =>
+        input.Head.Length >= 28 && (BinaryPrimitives.ReadUInt32LittleEndian(input.Head) == Magic || BinaryPrimitives.ReadUInt32BigEndian(input.Head) == Magic);
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {
@@ -48,6 +49,26 @@ public sealed partial class MoNormalizer : INormalizer
             throw new MalformedInputException($"the .mo string tables ({count} strings) do not fit in the file");
         }
 
+        for (var i = 0u; i < count; i++)
+        {
+            foreach (var (table, what) in new[] { (originals, "original"), (translations, "translated") })
+            {
+                var length = U32(table + (8L * i));
+                var offset = U32(table + (8L * i) + 4);
+                if ((long)offset + length >= bytes.Length)
+                {
+                    throw new MalformedInputException($"the {what} string {i} (offset {offset}, {length} bytes and its NUL) runs past the end of the {bytes.Length}-byte .mo file");
+                }
+            }
+        }
+
+        var hashSize = U32(20);
+        var hashOffset = U32(24);
+        if (hashSize > 0 && (long)hashOffset + (4L * hashSize) > bytes.Length)
+        {
+            throw new MalformedInputException($"the .mo hash table ({hashSize} entries at offset {hashOffset}) runs past the end of the file");
+        }
+
         var changes = new List<Change>();
         for (var i = 0u; i < count; i++)
         {
@@ -63,28 +84,42 @@ public sealed partial class MoNormalizer : INormalizer
                 throw new MalformedInputException("the .mo header entry lies outside the file");
             }
 
-            ClampDates(bytes.AsSpan((int)offset, (int)length), context.ReferenceTime, changes);
+            if (context.Applies(Normalizations.MoDates))
+            {
+                ClampDates(bytes.AsSpan((int)offset, (int)length), context, changes);
+            }
         }
 
         output.Write(bytes);
         return changes;
     }
 
-    private static void ClampDates(Span<byte> header, long reference, List<Change> changes)
+    private static void ClampDates(Span<byte> header, NormalizeContext context, List<Change> changes)
     {
         var text = Encoding.Latin1.GetString(header);
         foreach (Match match in DateField().Matches(text))
         {
             var value = match.Groups["value"];
-            if (!TryParse(value.Value, out var time) || time.ToUnixTimeSeconds() <= reference)
+            if (!TryParse(value.Value, out var time))
+            {
+                continue;
+            }
+
+            var reference = context.ReferenceTime;
+            if (!context.Options.SetTimes && time.ToUnixTimeSeconds() <= reference)
             {
                 continue;
             }
 
             var clamped = DateTimeOffset.FromUnixTimeSeconds(reference).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             var replacement = value.Value.Length == 21 ? clamped + "+0000" : clamped;
+            if (replacement == value.Value)
+            {
+                continue;
+            }
+
             Encoding.ASCII.GetBytes(replacement).CopyTo(header[value.Index..]);
-            changes.Add(new Change("", match.Groups["field"].Value, value.Value, $"{replacement} ({Timestamps.Describe(reference)})"));
+            changes.Add(new Change(Normalizations.MoDates, "", match.Groups["field"].Value, value.Value, $"{replacement} ({Timestamps.Describe(reference)})"));
         }
     }
 

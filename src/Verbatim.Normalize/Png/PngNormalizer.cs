@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Verbatim.Archives;
 using Verbatim.Core.IO;
 using Verbatim.Normalize.Engine;
 
@@ -17,7 +18,7 @@ public sealed class PngNormalizer : INormalizer
 
     public string Name => "png";
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) => head.StartsWith(Signature);
+    public bool Recognizes(NormalizeInput input) => input.Head.StartsWith(Signature);
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {
@@ -41,9 +42,10 @@ public sealed class PngNormalizer : INormalizer
 
             var type = Encoding.ASCII.GetString(header, 4, 4);
             sawEnd = type == "IEND";
-            var crc = new IO.Crc32();
-            crc.Append(header.AsSpan(4, 4));
-            var keep = type != "tIME" && !IsDateText(type, stream, length);
+            var crc = 0u;
+            crc = Crc32.Append(crc, header.AsSpan(4, 4));
+            var removal = type == "tIME" ? Normalizations.PngTimeChunks : IsDateText(type, stream, length) ? Normalizations.PngDateText : null;
+            var keep = removal is null || !context.Applies(removal);
             var chunkStart = stream.Position;
             if (keep)
             {
@@ -58,7 +60,7 @@ public sealed class PngNormalizer : INormalizer
                     throw new MalformedInputException("truncated chunk data");
                 }
 
-                crc.Append(buffer.AsSpan(0, n));
+                crc = Crc32.Append(crc, buffer.AsSpan(0, n));
                 if (keep)
                 {
                     output.Write(buffer, 0, n);
@@ -69,7 +71,7 @@ public sealed class PngNormalizer : INormalizer
 
             var stored = new byte[4];
             ReadExactly(stream, stored, "chunk CRC");
-            if (BinaryPrimitives.ReadUInt32BigEndian(stored) != crc.Value)
+            if (BinaryPrimitives.ReadUInt32BigEndian(stored) != crc)
             {
                 throw new MalformedInputException($"bad CRC in the {type} chunk at offset {chunkStart - 8}");
             }
@@ -80,7 +82,7 @@ public sealed class PngNormalizer : INormalizer
             }
             else
             {
-                changes.Add(new Change("", $"{type} chunk", Describe(type, stream, chunkStart, length), null));
+                changes.Add(new Change(removal!, "", $"{type} chunk", Describe(type, stream, chunkStart, length), null));
             }
         }
 

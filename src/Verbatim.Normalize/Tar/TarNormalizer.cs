@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
-using Verbatim.Formats.Tar;
+using Verbatim.Archives.Tar;
 using Verbatim.Normalize.Engine;
 using Verbatim.Normalize.IO;
 
@@ -10,22 +10,24 @@ namespace Verbatim.Normalize.Tar;
 
 /// <summary>
 /// Tar (v7, ustar, GNU, pax; also inside gzip, xz, zstd, bzip2 and .deb members): read with the shared tar reader,
-/// then written anew by <see cref="TarWriter"/> with mtimes clamped to the reference time (fractions dropped),
-/// uid/gid 0, owner names dropped, pax time records (mtime, atime, ctime, creation time) and inode records removed,
-/// members in canonical order (by name bytes; a hard link after its target), and members another handler recognises
-/// normalized through the registry. Modes, link targets, device numbers and other pax records are kept.
+/// then written anew by <see cref="TarWriter"/> with, as selected, mtimes clamped to the reference time (fractions
+/// dropped), uid/gid 0 and owner names dropped, pax time records (atime, ctime, creation time) and inode records
+/// removed, members in canonical order (by name bytes; a hard link after its target); members another handler
+/// recognises are normalized through the registry. Modes, link targets, device numbers and other pax records are
+/// kept; a contradictory hard link or an out-of-range mode leaves the archive untouched.
 /// </summary>
 internal sealed class TarNormalizer : INormalizer
 {
-    private static readonly HashSet<string> DroppedPax = new(StringComparer.Ordinal)
-    {
-        "LIBARCHIVE.creationtime", "SCHILY.dev", "SCHILY.ino", "SCHILY.nlink", "SCHILY.fflags",
-    };
+    private const string CreationTimePax = "LIBARCHIVE.creationtime";
+
+    private const long MaxMode = 0x1FFFFF; // 7 octal digits, the ustar mode field
+
+    private static readonly HashSet<string> InodePax = new(StringComparer.Ordinal) { "SCHILY.dev", "SCHILY.ino", "SCHILY.nlink", "SCHILY.fflags" };
 
     public string Name => "tar";
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name) =>
-        head.Length >= 512 && (head.Slice(257, 5).SequenceEqual("ustar"u8) || (head[0] != 0 && TarNumbers.ChecksumMatches(head[..512])));
+    public bool Recognizes(NormalizeInput input) =>
+        input.Head.Length >= 512 && (input.Head.Slice(257, 5).SequenceEqual("ustar"u8) || (input.Head[0] != 0 && TarNumbers.ChecksumMatches(input.Head[..512])));
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {
@@ -39,6 +41,7 @@ internal sealed class TarNormalizer : INormalizer
                 entries = [.. new TarReader(stream).Entries(context.CancellationToken)];
             }
 
+            CheckHardLinks(entries);
             var items = new List<TarItem>(entries.Count);
             foreach (var entry in entries)
             {
@@ -46,10 +49,14 @@ internal sealed class TarNormalizer : INormalizer
                 items.Add(Item(entry, input, context, changes, owners));
             }
 
-            var ordered = TarOrder.Canonical(items);
-            if (!ordered.SequenceEqual(items))
+            var ordered = items;
+            if (context.Applies(Normalizations.TarOrder))
             {
-                changes.Insert(0, new Change("", "member order", "as archived", "canonical (by name)"));
+                ordered = TarOrder.Canonical(items);
+                if (!ordered.SequenceEqual(items))
+                {
+                    changes.Insert(0, new Change(Normalizations.TarOrder, "", "member order", "as archived", "canonical (by name)"));
+                }
             }
 
             var writer = new TarWriter(output);
@@ -66,6 +73,27 @@ internal sealed class TarNormalizer : INormalizer
             foreach (var owner in owners)
             {
                 owner.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A hard link is the same file as its target: one that carries data of its own while its target in the archive
+    /// has another size (an empty target, say) is contradictory, and tar readers disagree on which contents win.
+    /// </summary>
+    private static void CheckHardLinks(List<TarEntry> entries)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.Type == TarEntryType.File))
+        {
+            sizes[entry.Name] = entry.Size;
+        }
+
+        foreach (var link in entries.Where(e => e.Type == TarEntryType.Hardlink && e.Size > 0))
+        {
+            if (link.LinkTarget is { } target && sizes.TryGetValue(target, out var size) && size != link.Size)
+            {
+                throw new MalformedInputException($"{link.Name}: a hard link to {target} carries {link.Size} bytes of data but {target} has {size}");
             }
         }
     }
@@ -88,25 +116,61 @@ internal sealed class TarNormalizer : INormalizer
             throw new UnsupportedInputException($"{name}: a name with bytes that are not UTF-8 (or a literal \\x)");
         }
 
-        var mtime = Mtime(entry.Mtime);
-        var clamped = Math.Min(mtime, context.ReferenceTime);
-        if (clamped.ToString(CultureInfo.InvariantCulture) != entry.Mtime)
+        if (entry.Mode is < 0 or > MaxMode)
         {
-            changes.Add(new Change(name, "mtime", Describe(entry.Mtime), Timestamps.Describe(clamped)));
+            throw new MalformedInputException($"{name}: mode {entry.Mode} is out of range (more than 7 octal digits)");
         }
 
-        AddIf(changes, name, "uid", entry.Uid != 0, entry.Uid, "0");
-        AddIf(changes, name, "gid", entry.Gid != 0, entry.Gid, "0");
-        AddIf(changes, name, "uname", entry.Uname.Length > 0, entry.Uname, null);
-        AddIf(changes, name, "gname", entry.Gname.Length > 0, entry.Gname, null);
-        AddIf(changes, name, "atime", entry.Atime is not null, entry.Atime, null);
-        AddIf(changes, name, "ctime", entry.Ctime is not null, entry.Ctime, null);
         var pax = new List<KeyValuePair<string, byte[]>>();
+        var mtime = Mtime(entry.Mtime);
+        if (context.Applies(Normalizations.TarMtimes))
+        {
+            var time = context.Time(mtime);
+            if (time.ToString(CultureInfo.InvariantCulture) != entry.Mtime)
+            {
+                changes.Add(new Change(Normalizations.TarMtimes, name, "mtime", Describe(entry.Mtime), Timestamps.Describe(time)));
+            }
+
+            mtime = time;
+        }
+        else if (entry.Mtime.Contains('.', StringComparison.Ordinal))
+        {
+            pax.Add(new("mtime", Encoding.ASCII.GetBytes(entry.Mtime)));
+        }
+
+        var zeroOwners = context.Applies(Normalizations.TarOwners);
+        if (zeroOwners)
+        {
+            AddIf(changes, Normalizations.TarOwners, name, "uid", entry.Uid != 0, entry.Uid, "0");
+            AddIf(changes, Normalizations.TarOwners, name, "gid", entry.Gid != 0, entry.Gid, "0");
+            AddIf(changes, Normalizations.TarOwners, name, "uname", entry.Uname.Length > 0, entry.Uname, null);
+            AddIf(changes, Normalizations.TarOwners, name, "gname", entry.Gname.Length > 0, entry.Gname, null);
+        }
+
+        var otherTimes = context.Applies(Normalizations.TarOtherTimes);
+        foreach (var (field, value) in new[] { ("atime", entry.Atime), ("ctime", entry.Ctime) })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (otherTimes)
+            {
+                changes.Add(new Change(Normalizations.TarOtherTimes, name, field, value, null));
+            }
+            else
+            {
+                pax.Add(new(field, Encoding.ASCII.GetBytes(value)));
+            }
+        }
+
         foreach (var (key, value) in entry.OtherPax)
         {
-            if (DroppedPax.Contains(key))
+            var dropped = key == CreationTimePax ? Normalizations.TarOtherTimes : InodePax.Contains(key) ? Normalizations.TarInodeRecords : null;
+            if (dropped is not null && context.Applies(dropped))
             {
-                changes.Add(new Change(name, $"pax {key}", value, null));
+                changes.Add(new Change(dropped, name, $"pax {key}", value, null));
                 continue;
             }
 
@@ -136,11 +200,15 @@ internal sealed class TarNormalizer : INormalizer
             Name = Encoding.UTF8.GetBytes(name),
             TypeFlag = entry.TypeFlag == 0 ? (byte)'0' : entry.TypeFlag,
             Mode = entry.Mode,
-            Mtime = clamped,
+            Mtime = mtime,
+            Uid = zeroOwners ? 0 : entry.Uid,
+            Gid = zeroOwners ? 0 : entry.Gid,
+            Uname = zeroOwners ? [] : Encoding.UTF8.GetBytes(entry.Uname),
+            Gname = zeroOwners ? [] : Encoding.UTF8.GetBytes(entry.Gname),
             LinkName = entry.LinkTarget is null ? [] : Encoding.UTF8.GetBytes(entry.LinkTarget),
             DevMajor = entry.Device?.Major ?? 0,
             DevMinor = entry.Device?.Minor ?? 0,
-            Pax = pax,
+            Pax = [.. pax.OrderBy(p => p.Key, StringComparer.Ordinal)],
             Data = data,
         };
     }
@@ -155,11 +223,11 @@ internal sealed class TarNormalizer : INormalizer
     private static string Describe(string mtime) =>
         long.TryParse(mtime, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? Timestamps.Describe(s) : mtime;
 
-    private static void AddIf<T>(List<Change> changes, string member, string field, bool condition, T from, string? to)
+    private static void AddIf<T>(List<Change> changes, Normalization normalization, string member, string field, bool condition, T from, string? to)
     {
         if (condition)
         {
-            changes.Add(new Change(member, field, Convert.ToString(from, CultureInfo.InvariantCulture), to));
+            changes.Add(new Change(normalization, member, field, Convert.ToString(from, CultureInfo.InvariantCulture), to));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Verbatim.Archives.Tar;
 using Verbatim.Normalize.IO;
 
 namespace Verbatim.Normalize.Tar;

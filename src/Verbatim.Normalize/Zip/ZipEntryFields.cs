@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
+using Verbatim.Archives;
+using Verbatim.Archives.Zip;
 using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
 using Verbatim.Normalize.Engine;
@@ -19,37 +21,47 @@ internal static class ZipEntryFields
 
     public static ZipItem Build(ZipPending entry, IContent archive, ZipFlavor flavor, NormalizeContext context, List<Change> changes, List<IDisposable> owners)
     {
-        var source = entry.Source;
+        var central = entry.Source.Central;
         var name = entry.DisplayName;
-        var (date, time) = ZipTimes.Clamp(source.DosDate, source.DosTime, context.ReferenceTime);
-        if (date != source.DosDate || time != source.DosTime)
+        var (date, time) = (central.DosDate, central.DosTime);
+        if (context.Applies(Normalizations.ZipEntryTimes))
         {
-            changes.Add(new Change(name, "mtime", Timestamps.DescribeDos(source.DosDate, source.DosTime) ?? "invalid", Timestamps.DescribeDos(date, time)));
+            (date, time) = context.Options.SetTimes ? ZipTimes.FromUnix(context.ReferenceTime) : ZipTimes.Clamp(date, time, context.ReferenceTime);
+            if (date != central.DosDate || time != central.DosTime)
+            {
+                changes.Add(new Change(Normalizations.ZipEntryTimes, name, "mtime", Timestamps.DescribeDos(central.DosDate, central.DosTime) ?? "invalid", Timestamps.DescribeDos(date, time)));
+            }
         }
 
         var removed = new List<string>();
-        var localExtra = ZipExtraFilter.Filter(source.LocalExtra, removed);
-        var centralExtra = ZipExtraFilter.Filter(source.CentralExtra, removed);
+        var timesAndOwners = context.Applies(Normalizations.ZipExtraFields);
+        var localExtra = ZipExtraFilter.Filter(entry.Source.Local.Extra, timesAndOwners, removed);
+        var centralExtra = ZipExtraFilter.Filter(central.Extra, timesAndOwners, removed);
         foreach (var field in removed.Distinct())
         {
-            changes.Add(new Change(name, "extra field", field, null));
+            changes.Add(new Change(Normalizations.ZipExtraFields, name, "extra field", field, null));
         }
 
-        var external = CanonicalAttributes(source, entry.Name);
-        if (external != source.ExternalAttributes)
+        var (madeBy, external) = (central.VersionMadeBy, central.ExternalAttributes);
+        if (context.Applies(Normalizations.ZipPermissions))
         {
-            changes.Add(new Change(name, "permissions", Describe(source.VersionMadeBy, source.ExternalAttributes), Describe(MadeBy, external)));
+            (madeBy, external) = (MadeBy, CanonicalAttributes(central, entry.Name));
+            if (external != central.ExternalAttributes)
+            {
+                changes.Add(new Change(Normalizations.ZipPermissions, name, "permissions", Describe(central.VersionMadeBy, central.ExternalAttributes), Describe(MadeBy, external)));
+            }
+
+            if (central.VersionMadeBy != MadeBy)
+            {
+                changes.Add(new Change(Normalizations.ZipPermissions, name, "version made by", $"0x{central.VersionMadeBy:x4}", $"0x{MadeBy:x4}"));
+            }
         }
 
-        if (source.VersionMadeBy != MadeBy)
+        // The writer puts sizes and CRC in the local header, so the data descriptor bit goes whatever the selection.
+        var flags = (ushort)(central.Flags & (context.Applies(Normalizations.ZipFlags) ? 0x0800 : ~0x0008));
+        if (flags != central.Flags)
         {
-            changes.Add(new Change(name, "version made by", $"0x{source.VersionMadeBy:x4}", $"0x{MadeBy:x4}"));
-        }
-
-        var flags = (ushort)(source.Flags & 0x0800);
-        if (flags != source.Flags)
-        {
-            changes.Add(new Change(name, "flags", $"0x{source.Flags:x4}", $"0x{flags:x4}"));
+            changes.Add(new Change(Normalizations.ZipFlags, name, "flags", $"0x{central.Flags:x4}", $"0x{flags:x4}"));
         }
 
         var (method, crc, size, data) = Data(entry, archive, flavor, context, changes, owners);
@@ -63,44 +75,44 @@ internal static class ZipEntryFields
             Data = data,
             DosDate = date,
             DosTime = time,
-            VersionMadeBy = MadeBy,
+            VersionMadeBy = madeBy,
             ExternalAttributes = external,
-            InternalAttributes = source.InternalAttributes,
+            InternalAttributes = central.InternalAttributes,
             LocalExtra = localExtra,
             CentralExtra = centralExtra,
-            Comment = source.Comment,
+            Comment = central.RawComment,
         };
     }
 
     private static (ushort Method, uint Crc, long Size, IContent Data) Data(ZipPending entry, IContent archive, ZipFlavor flavor, NormalizeContext context, List<Change> changes, List<IDisposable> owners)
     {
         var source = entry.Source;
-        var store = flavor.MustStore(entry.DisplayName);
-        if (entry.Replacement is null && (!store || source.Method == 0))
+        var store = flavor.StoredEntries.Contains(entry.DisplayName) && context.Applies(Normalizations.ZipStoredEntries);
+        if (entry.Replacement is null && (!store || source.Central.Method == 0))
         {
-            return (source.Method, source.Crc32, source.UncompressedSize, new SliceContent(archive, source.DataStart, source.CompressedSize));
+            return (source.Central.Method, source.Central.Crc32, source.Central.UncompressedSize, new SliceContent(archive, source.DataStart, source.Central.CompressedSize));
         }
 
         var contents = entry.Replacement ?? new MemoryContent(ZipEntryCheck.ReadAll(archive, source, 16 << 20));
-        if (store && source.Method != 0)
+        if (store && source.Central.Method != 0)
         {
-            changes.Add(new Change(entry.DisplayName, "compression", "deflate", "stored (required first and stored)"));
+            changes.Add(new Change(Normalizations.ZipStoredEntries, entry.DisplayName, "compression", "deflate", "stored (required first and stored)"));
         }
 
-        var crc = new Crc32();
+        var crc = 0u;
         using (var read = contents.Open())
         {
             var buffer = new byte[1 << 16];
             int n;
             while ((n = read.Read(buffer)) > 0)
             {
-                crc.Append(buffer.AsSpan(0, n));
+                crc = Crc32.Append(crc, buffer.AsSpan(0, n));
             }
         }
 
-        if (store || source.Method == 0)
+        if (store || source.Central.Method == 0)
         {
-            return (0, crc.Value, contents.Length, contents);
+            return (0, crc, contents.Length, contents);
         }
 
         var compressed = new TempContent(context.Spool.Temp);
@@ -111,10 +123,10 @@ internal static class ZipEntryFields
             read.CopyTo(deflate);
         }
 
-        return (8, crc.Value, contents.Length, compressed);
+        return (8, crc, contents.Length, compressed);
     }
 
-    private static uint CanonicalAttributes(ZipSourceEntry source, byte[] name)
+    private static uint CanonicalAttributes(ZipCentralEntry source, byte[] name)
     {
         var unixMode = (source.VersionMadeBy >> 8) == 3 ? source.ExternalAttributes >> 16 : 0;
         if (name.Length > 0 && name[^1] == (byte)'/')

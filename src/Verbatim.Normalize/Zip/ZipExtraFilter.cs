@@ -4,13 +4,16 @@ namespace Verbatim.Normalize.Zip;
 
 /// <summary>
 /// Removes the extra fields that carry times or owners (extended timestamp 0x5455, Info-ZIP Unix 0x5855/0x7855/0x7875,
-/// PKWARE Unix 0x000d, NTFS 0x000a) and the zip64 field (the writer adds its own); every other field is kept as is.
+/// PKWARE Unix 0x000d, NTFS 0x000a) when asked, and always the zip64 field (the writer adds its own); every other
+/// field is kept as is.
 /// </summary>
 internal static class ZipExtraFilter
 {
-    private static readonly HashSet<ushort> Removed = [0x5455, 0x5855, 0x7855, 0x7875, 0x000d, 0x000a, 0x0001];
+    private const ushort Zip64 = 0x0001;
 
-    public static byte[] Filter(byte[] extra, List<string> removed)
+    private static readonly HashSet<ushort> TimesAndOwners = [0x5455, 0x5855, 0x7855, 0x7875, 0x000d, 0x000a];
+
+    public static byte[] Filter(byte[] extra, bool timesAndOwners, List<string> removed)
     {
         var kept = new List<byte>(extra.Length);
         var at = 0;
@@ -23,14 +26,12 @@ internal static class ZipExtraFilter
                 break;
             }
 
-            if (Removed.Contains(id))
+            var dropped = timesAndOwners && TimesAndOwners.Contains(id);
+            if (dropped)
             {
-                if (id != 0x0001)
-                {
-                    removed.Add(Describe(id));
-                }
+                removed.Add(Describe(id));
             }
-            else
+            else if (id != Zip64)
             {
                 kept.AddRange(extra.AsSpan(at, 4 + size));
             }

@@ -1,3 +1,4 @@
+using Verbatim.Archives.Zip;
 using Verbatim.Core.IO;
 using Verbatim.Normalize.Engine;
 using Verbatim.Normalize.IO;
@@ -5,9 +6,10 @@ using Verbatim.Normalize.IO;
 namespace Verbatim.Normalize.Zip;
 
 /// <summary>
-/// The zip family (zip, jar, nupkg, whl, apk, ODF, EPUB), one instance per flavor: every entry is checked (size and
-/// CRC-32), members another handler recognises are normalized through the registry, the flavor rewrites what it
-/// must, and the archive is written anew in canonical order (see <see cref="ZipEntryFields"/> for the fields).
+/// The zip family (zip, jar, nupkg, whl, apk, ODF, EPUB, OOXML), one instance per <see cref="ZipFlavor"/>: every
+/// entry is checked (size and CRC-32), members another handler recognises are normalized through the registry, the
+/// flavor's random part and digest record are rewritten, and the archive is written anew in canonical order (see
+/// <see cref="ZipEntryFields"/> for the fields).
 /// Entry data that did not change is copied as compressed, so content bytes never change needlessly. The archive
 /// comment and entry comments are kept.
 /// </summary>
@@ -15,16 +17,9 @@ internal sealed class ZipNormalizer(ZipFlavor flavor) : INormalizer
 {
     public string Name => flavor.Name;
 
-    public bool Recognizes(ReadOnlySpan<byte> head, string name)
-    {
-        if (!(head.StartsWith("PK\x03\x04"u8) || head.StartsWith("PK\x05\x06"u8)))
-        {
-            return false;
-        }
-
-        var lower = name.ToLowerInvariant();
-        return flavor is PlainZipFlavor || flavor.Extensions.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) || flavor.MatchesHead(head);
-    }
+    /// <summary>The whole input: when the shared probe classifies it as this flavor. Only its start: any zip is worth spooling.</summary>
+    public bool Recognizes(NormalizeInput input) =>
+        input.Zip is { } probe ? probe.Flavor == flavor : flavor == ZipFlavors.Zip && ZipProbe.HasMagic(input.Head, input.Head.Length);
 
     public IReadOnlyList<Change> Normalize(IContent input, Stream output, NormalizeContext context)
     {
@@ -44,14 +39,24 @@ internal sealed class ZipNormalizer(ZipFlavor flavor) : INormalizer
         try
         {
             var pending = Prepare(input, source, context, changes, owners);
-            flavor.Rewrite(pending, changes);
-            var ordered = pending
-                .OrderBy(p => flavor.Rank(p.DisplayName))
-                .ThenBy(p => p.Name, ByteOrder.Instance)
-                .ToList();
-            if (!ordered.SequenceEqual(pending))
+            if (flavor.RandomPart is { } part)
             {
-                changes.Insert(0, new Change("", "entry order", "as archived", "canonical (by name)"));
+                RandomPartRewrite.Rewrite(part, pending, context, changes);
+            }
+
+            if (flavor.DigestRecordSuffix is not null)
+            {
+                DigestRecordRewrite.Rewrite(flavor, pending, context, changes);
+            }
+
+            var ordered = pending;
+            if (context.Applies(Normalizations.ZipEntryOrder))
+            {
+                ordered = [.. pending.OrderBy(p => flavor.Rank(p.DisplayName)).ThenBy(p => p.Name, ByteOrder.Instance)];
+                if (!ordered.SequenceEqual(pending))
+                {
+                    changes.Insert(0, new Change(Normalizations.ZipEntryOrder, "", "entry order", "as archived", "canonical (by name)"));
+                }
             }
 
             var writer = new ZipWriter(output);
@@ -80,26 +85,26 @@ internal sealed class ZipNormalizer(ZipFlavor flavor) : INormalizer
         foreach (var entry in source.Entries)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (!names.Add(Convert.ToHexString(entry.Name)))
+            if (!names.Add(Convert.ToHexString(entry.Central.RawName)))
             {
-                throw new UnsupportedInputException($"the name {entry.DisplayName} appears twice");
+                throw new UnsupportedInputException($"the name {entry.Name} appears twice");
             }
 
-            if (entry.IsEncrypted)
+            if (entry.Central.IsEncrypted)
             {
-                throw new UnsupportedInputException($"{entry.DisplayName}: encrypted");
+                throw new UnsupportedInputException($"{entry.Name}: encrypted");
             }
 
-            if (entry.Method is not (0 or 8))
+            if (entry.Central.Method is not (0 or 8))
             {
-                throw new UnsupportedInputException($"{entry.DisplayName}: compression method {entry.Method} is not handled (only stored and deflate)");
+                throw new UnsupportedInputException($"{entry.Name}: compression method {entry.Central.Method} is not handled (only stored and deflate)");
             }
 
             var item = new ZipPending(entry) { ReadAllOriginal = () => ZipEntryCheck.ReadAll(input, entry, 16 << 20) };
             if (ZipEntryCheck.Check(archive, entry, context) is { } spool)
             {
                 owners.Add(spool);
-                var (content, memberChanges, owner) = context.NormalizeMemberToContent(spool, entry.DisplayName);
+                var (content, memberChanges, owner) = context.NormalizeMemberToContent(spool, entry.Name);
                 if (owner is not null)
                 {
                     owners.Add(owner);

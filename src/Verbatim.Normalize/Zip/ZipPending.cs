@@ -1,15 +1,16 @@
+using Verbatim.Archives.Zip;
 using Verbatim.Core.IO;
 
 namespace Verbatim.Normalize.Zip;
 
 /// <summary>An entry on its way to the normalized zip: its source, its (possibly new) name, and its new uncompressed contents when they changed.</summary>
-internal sealed class ZipPending(ZipSourceEntry source)
+internal sealed class ZipPending(ZipEntry source)
 {
-    public ZipSourceEntry Source { get; } = source;
+    public ZipEntry Source { get; } = source;
 
-    public byte[] Name { get; set; } = source.Name;
+    public byte[] Name { get; set; } = source.Central.RawName;
 
-    public string DisplayName { get; set; } = source.DisplayName;
+    public string DisplayName { get; set; } = source.Name;
 
     /// <summary>The new uncompressed contents, or null while the entry's data is kept as it is.</summary>
     public IContent? Replacement { get; set; }

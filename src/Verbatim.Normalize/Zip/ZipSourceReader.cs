@@ -1,14 +1,14 @@
+using Verbatim.Archives.Zip;
 using Verbatim.Core.IO;
-using Verbatim.Formats.Zip;
 using Verbatim.Normalize.Engine;
 
 namespace Verbatim.Normalize.Zip;
 
 /// <summary>
-/// Reads what normalization needs from a zip with the shared reader of Verbatim.Formats (end records, zip64, central
-/// directory, local headers, all checked against the file): the entries in order with their data offsets, the
-/// comment, and what a rewrite must refuse (a prefix stub, overlapping entries, data after the end record, an APK
-/// signing block).
+/// Reads what normalization needs from a zip with the shared reader of Verbatim.Archives (end records, zip64, central
+/// directory, local headers, all checked against the file): the entries in order, the comment, and what a rewrite
+/// must refuse (a prefix stub, overlapping entries, data after the end record, local headers that disagree with the
+/// central directory, an APK signing block).
 /// </summary>
 internal static class ZipSourceReader
 {
@@ -26,36 +26,16 @@ internal static class ZipSourceReader
             throw new UnsupportedInputException($"{stream.Length - directory.TrailerStart} bytes after the end of central directory record");
         }
 
-        var entries = new List<ZipSourceEntry>(directory.Entries.Count);
-        var lastDataEnd = directory.Entries.Count == 0 ? 0L : directory.FirstEntryStart;
-        foreach (var entry in directory.Entries)
+        var entries = ZipEntry.ReadAll(stream, directory, cancellationToken).ToList();
+        foreach (var entry in entries)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var start = entry.LocalHeaderOffset + directory.Bias;
-            var local = ZipLocalHeader.Read(stream, start, entry.CompressedSize, directory.CentralDirectoryStart, out var problem)
-                ?? throw new MalformedInputException($"{entry.Name}: {problem}");
-            lastDataEnd = Math.Max(lastDataEnd, local.DataStart + entry.CompressedSize);
-            entries.Add(new ZipSourceEntry
+            if (entry.Local.DisagreementWith(entry.Central) is { } disagreement)
             {
-                Name = entry.RawName,
-                DisplayName = entry.Name,
-                VersionMadeBy = entry.VersionMadeBy,
-                Flags = entry.Flags,
-                Method = entry.Method,
-                DosTime = entry.DosTime,
-                DosDate = entry.DosDate,
-                Crc32 = entry.Crc32,
-                CompressedSize = entry.CompressedSize,
-                UncompressedSize = entry.UncompressedSize,
-                InternalAttributes = entry.InternalAttributes,
-                ExternalAttributes = entry.ExternalAttributes,
-                CentralExtra = entry.Extra,
-                Comment = entry.RawComment,
-                LocalExtra = local.Extra,
-                DataStart = local.DataStart,
-            });
+                throw new MalformedInputException($"{entry.Name}: the local header {disagreement}");
+            }
         }
 
+        var lastDataEnd = entries.Count == 0 ? 0L : entries.Max(e => e.DataStart + e.Central.CompressedSize);
         var prefix = directory.Entries.Count > 0 ? directory.FirstEntryStart > 0 : directory.CentralDirectoryStart > 0;
         var signing = directory.CentralDirectoryStart - lastDataEnd >= 32 && HasApkMagic(stream, directory.CentralDirectoryStart);
         return new ZipSource(entries, directory.RawComment, signing, prefix);

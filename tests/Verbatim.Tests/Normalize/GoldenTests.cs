@@ -53,6 +53,7 @@ public class GoldenTests
         (file) | gzip mtime | 2023-11-14 22:13:20 UTC (1700000000) -> 0
         (file) | gzip OS | 11 -> 3 (Unix)
         (file) | gzip original name | x.txt -> (removed)
+        (file) | gzip extra flags | 4 -> 0
         """);
 
     [Fact]

@@ -104,7 +104,8 @@ public class NormalizeCommandTests
         using var doc = JsonDocument.Parse(first);
         Assert.Equal(["check", "files", "referenceTime", "summary"], doc.RootElement.EnumerateObject().Select(p => p.Name));
         var file = doc.RootElement.GetProperty("files")[0];
-        Assert.Equal(["changes", "handler", "path", "reason", "status"], file.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["field", "from", "member", "to"], file.GetProperty("changes")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["changes", "handler", "path", "status"], file.EnumerateObject().Select(p => p.Name)); // no reason: null members are dropped
+        Assert.Equal(["field", "from", "id", "member", "to"], file.GetProperty("changes")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("zip-entry-order", file.GetProperty("changes")[0].GetProperty("id").GetString());
     }
 }

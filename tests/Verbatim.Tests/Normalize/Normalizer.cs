@@ -11,8 +11,13 @@ public static class Normalizer
 {
     public const long Reference = 1600000000; // 2020-09-13 12:26:40 UTC
 
-    public static FileOutcome Run(string path, bool check = false, string? output = null, long reference = Reference) =>
-        new FileNormalizer(NormalizerRegistry.Default, new NormalizeOptions { ReferenceTime = reference }).Run(path, output, check);
+    public static FileOutcome Run(string path, bool check = false, string? output = null, long reference = Reference, IEnumerable<string>? with = null, bool setTimes = false) =>
+        new FileNormalizer(NormalizerRegistry.Default, new NormalizeOptions
+        {
+            ReferenceTime = reference,
+            Selected = Normalizations.Defaults.Union(with ?? []).ToHashSet(StringComparer.Ordinal),
+            SetTimes = setTimes,
+        }).Run(path, output, check);
 
     /// <summary>Normalizes a copy of <paramref name="path"/> and returns the copy's path.</summary>
     public static string Copy(string path, string name, long reference = Reference)

@@ -31,6 +31,37 @@ public class PackageFormatTests
     }
 
     [Fact]
+    public void Nupkg_renamed_to_bin_is_recognised_by_its_content_and_normalized_as_a_nupkg()
+    {
+        using var dir = new TempDir();
+        Nupkg(dir.File("package.bin"), At(2024, 1), seed: 4);
+        var outcome = Normalizer.Run(dir.File("package.bin"));
+
+        Assert.Equal(NormalizeStatus.Changed, outcome.Status);
+        Assert.Equal("nupkg", outcome.Handler);
+        Assert.Contains(outcome.Changes, c => c.Field == "name" && c.From!.EndsWith(".psmdcp", StringComparison.Ordinal));
+        var path = dir.File("package.bin");
+        Assert.Equal("nupkg", Verbatim.Formats.Zip.ZipFamily.Classify(new Verbatim.Formats.Engine.Input(path, Verbatim.Core.IO.FileContent.Of(path))));
+    }
+
+    [Fact]
+    public void Nupkgs_with_different_random_part_names_and_file_names_normalize_to_the_same_bytes()
+    {
+        using var dir = new TempDir();
+        Nupkg(dir.File("one/Hello.1.0.0.nupkg"), At(2024, 1), seed: 5);
+        Nupkg(dir.File("two/renamed.zip"), At(2024, 1), seed: 6);
+        using (var a = ZipFile.OpenRead(dir.File("one/Hello.1.0.0.nupkg")))
+        using (var b = ZipFile.OpenRead(dir.File("two/renamed.zip")))
+        {
+            Assert.NotEqual(a.Entries.Single(e => e.Name.EndsWith(".psmdcp", StringComparison.Ordinal)).FullName, b.Entries.Single(e => e.Name.EndsWith(".psmdcp", StringComparison.Ordinal)).FullName);
+        }
+
+        Assert.Equal("nupkg", Normalizer.Run(dir.File("one/Hello.1.0.0.nupkg")).Handler);
+        Assert.Equal("nupkg", Normalizer.Run(dir.File("two/renamed.zip")).Handler);
+        Assert.Equal(File.ReadAllBytes(dir.File("one/Hello.1.0.0.nupkg")), File.ReadAllBytes(dir.File("two/renamed.zip")));
+    }
+
+    [Fact]
     public void Normalized_nupkg_restores_from_a_folder_feed()
     {
         using var dir = new TempDir();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using Verbatim.Archives;
+using Verbatim.Archives.Zip;
 using Verbatim.Core.IO;
 using Verbatim.Formats.Zip;
 using Verbatim.Tests.Support;

@@ -1,9 +1,0 @@
-namespace Verbatim.Formats.Ar;
-
-/// <summary>What an ar member holds: a file, or the archive's own symbol table (GNU <c>/</c> or <c>/SYM64/</c>).</summary>
-internal enum ArEntryKind
-{
-    File,
-    SymbolTable,
-    SymbolTable64,
-}
