@@ -41,10 +41,7 @@ public static class Dsse
         {
             ["payload"] = Convert.ToBase64String(payload),
             ["payloadType"] = payloadType,
-            ["signatures"] = new JsonArray
-            {
-                new JsonObject { ["keyid"] = key.KeyId, ["sig"] = Convert.ToBase64String(signature) },
-            },
+            ["signatures"] = new JsonArray(new JsonObject { ["keyid"] = key.KeyId, ["sig"] = Convert.ToBase64String(signature) }),
         };
         return CanonicalJson.Serialize(envelope);
     }

@@ -50,7 +50,7 @@ public static class ProvenanceStatement
         {
             Require(!string.IsNullOrEmpty(subject.Name), "a subject has an empty name");
             Require(Sha256Hex.IsValid(subject.Sha256), $"subject {subject.Name}: the sha256 is not 64 hex digits");
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["name"] = subject.Name,
                 ["digest"] = new JsonObject { ["sha256"] = subject.Sha256.ToLowerInvariant() },
@@ -109,7 +109,7 @@ public static class ProvenanceStatement
                 descriptor["digest"] = new JsonObject { ["sha256"] = dependency.Sha256.ToLowerInvariant() };
             }
 
-            array.Add(descriptor);
+            array.Add((JsonNode)descriptor);
         }
 
         return array;
