@@ -4,7 +4,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 cd "$here"
 
-# Debian packages used by the tests (fixture builders and real consumers).
+# Debian packages used by the tests (fixture builders and real consumers). gcc, libc6-dev and binutils also link
+# the launcher's Native AOT build of the CLI (tests/launcher-test.sh).
 packages=(gcc libc6-dev make binutils dpkg-dev xz-utils zstd bzip2 zip unzip python3 bubblewrap mmdebstrap git python3-build python3-hatchling fakeroot openssl openjdk-17-jdk-headless)
 missing=()
 for pkg in "${packages[@]}"; do
@@ -39,6 +40,12 @@ rm -rf "$results"
 set +e
 dotnet test Verbatim.slnx -c Release --no-build -nologo --logger "trx;LogFileName=results.trx" --results-directory "$results" 2>&1 | tee "$here/.build/test.log"
 status=${PIPESTATUS[0]}
+
+# The launcher: builds the native CLI (when there is none), runs it, and rebuilds only when an input changed.
+echo "test.sh: testing the launcher"
+tests/launcher-test.sh 2>&1 | tee "$here/.build/launcher-test.log"
+launcher_status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] && status=$launcher_status
 set -e
 
 # One plain closing line: N passed, N failed.
@@ -50,6 +57,12 @@ for trx in "$results"/*.trx "$results"/*/*.trx; do
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
+counts=$(sed -n 's/^launcher: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$here/.build/launcher-test.log")
+if [ -n "$counts" ]; then
+  passed=$((passed + ${counts% *})); failed=$((failed + ${counts#* }))
+else
+  failed=$((failed + 1))
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ]; then
   echo "test.sh: no test ran" >&2

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verbatim.Cli.Output;
 
 namespace Verbatim.Cli;
 
@@ -12,6 +13,11 @@ public static class VerbatimCli
         foreach (var command in CommandCatalog.All(cli))
         {
             root.Subcommands.Add(command);
+        }
+
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction(cli);
         }
 
         var parsed = root.Parse(args);

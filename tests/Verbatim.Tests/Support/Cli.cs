@@ -1,39 +1,15 @@
-using System.Diagnostics;
-
 namespace Verbatim.Tests.Support;
 
-/// <summary>Runs the real CLI (the verbatim.dll built beside the tests) as a separate process.</summary>
+/// <summary>
+/// Runs the CLI the way the tests mostly should: in this process (<see cref="InProcessCli"/>), against in-memory
+/// writers and a given environment. <see cref="CliProcess"/> starts a real process for the few tests where the
+/// process itself matters (exit status, standard output as a pipe).
+/// </summary>
 public static class Cli
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    public static Result Run(params string[] args) => RunIn(null, args);
+    public static Result Run(params string[] args) => InProcessCli.Run(args);
 
-    public static Result RunIn(string? workingDirectory, params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "verbatim.dll");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("verbatim " + string.Join(' ', args) + " did not finish in 5 minutes");
-        }
-
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static Result Run(IReadOnlyDictionary<string, string> environment, params string[] args) => InProcessCli.Run(environment, args);
 }
