@@ -61,15 +61,15 @@ public static class DiffCommand
         {
             if (json is not null)
             {
-                WriteTo(cli, json, s => JsonReport.Write(s, a, b, result.Root, result.Summary));
+                WriteTo(cli, json, s => JsonReport.Write(s, result.Path1, result.Path2, result.Root, result.Summary));
             }
 
             if (html is not null)
             {
-                WriteTo(cli, html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(a, b, result.Root, result.Summary))));
+                WriteTo(cli, html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(result.Path1, result.Path2, result.Root, result.Summary))));
             }
 
-            var report = TextReport.Render(a, b, result.Root, result.Summary);
+            var report = TextReport.Render(result.Path1, result.Path2, result.Root, result.Summary);
             if (text is not null && text != "-")
             {
                 WriteTo(cli, text, s => s.Write(Encoding.UTF8.GetBytes(report)));
