@@ -195,7 +195,7 @@ public static class JsonReport
     private static JsonValue JsonNull() => JsonValue.Create(default(PresentNull), PresentNullInfo)!;
 
     private static readonly JsonTypeInfo<PresentNull> PresentNullInfo =
-        JsonMetadataServices.CreateValueInfo<PresentNull>(new JsonSerializerOptions(), new PresentNullConverter());
+        JsonMetadataServices.CreateValueInfo<PresentNull>(new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() }, new PresentNullConverter());
 
     private readonly struct PresentNull;
 
