@@ -75,7 +75,7 @@ public sealed class SpoolBudget(TempArea temp, long memoryBytes, long maxMemberB
         {
             throw new LimitExceededException(ExpansionRatio <= 0 || allowance == MaxTotalBytes
                 ? $"the run's total expanded size passed the limit of {allowance} bytes (--max-expansion)"
-                : $"the run's total expanded size passed its limit of {allowance} bytes, {ExpansionRatio:0.#} times the {Interlocked.Read(ref inputs)} input bytes (--max-expansion-ratio)");
+                : $"the run's total expanded size passed its limit of {allowance} bytes: {ExpansionRatio:0.#} times the {Interlocked.Read(ref inputs)} input bytes, and at least {MinExpansionBytes} (--max-expansion-ratio)");
         }
     }
 }

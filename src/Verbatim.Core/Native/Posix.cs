@@ -131,6 +131,25 @@ public static unsafe class Posix
         }
     }
 
+    /// <summary>Waits up to <paramref name="milliseconds"/> for <paramref name="handle"/> to be readable (or at its end); false on timeout.</summary>
+    public static bool WaitReadable(SafeFileHandle handle, int milliseconds)
+    {
+        // struct pollfd { int fd; short events; short revents; }, POLLIN = 1
+        Span<int> poll = [(int)handle.DangerousGetHandle(), 1];
+        int rc;
+        fixed (int* p = poll)
+        {
+            rc = PollNative(p, 1, milliseconds);
+        }
+
+        if (rc < 0 && Marshal.GetLastPInvokeError() != 4) // EINTR: try again
+        {
+            throw new IOException(Marshal.GetLastPInvokeErrorMessage());
+        }
+
+        return rc > 0;
+    }
+
     /// <summary>Whether process <paramref name="pid"/> exists (kill with signal 0; a process of another user counts).</summary>
     public static bool ProcessExists(int pid)
     {
@@ -190,6 +209,9 @@ public static unsafe class Posix
 
     [DllImport("libc", EntryPoint = "fstat", SetLastError = true)]
     private static extern int FStatNative(int fd, byte* buffer);
+
+    [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static extern int PollNative(int* fds, nuint count, int timeout);
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);

@@ -100,7 +100,7 @@ internal sealed class TopLevelInput
         try
         {
             using var handle = Posix.Open(raw);
-            using var stream = new FileStream(handle, FileAccess.Read, 1);
+            using var stream = new PipeReadStream(handle, cancellationToken);
             return Spool.From(stream, pipes, null, cancellationToken);
         }
         catch (IOException e)
