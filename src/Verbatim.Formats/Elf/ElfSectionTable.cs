@@ -32,8 +32,8 @@ internal static class ElfSectionTable
         if (declared > (ulong)(length / h.SectionHeaderEntrySize))
         {
             throw new MalformedInputException(h.SectionHeaderCount == 0
-                ? $"section 0 declares {declared} sections (extended numbering), more than the file's {length} bytes can hold"
-                : $"{declared} sections declared, more than the file's {length} bytes can hold");
+                ? $"section header table: section 0 declares {declared} sections (extended numbering), more than the file's {length} bytes can hold"
+                : $"section header table: {declared} sections declared, more than the file's {length} bytes can hold");
         }
 
         var count = (long)declared;

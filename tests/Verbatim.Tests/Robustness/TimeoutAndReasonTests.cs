@@ -32,7 +32,7 @@ public class TimeoutAndReasonTests
         var b = dir.Write("b", Fixtures.ElfWithHugeExtendedSectionCount(2));
         var result = Diff.Run(a, b);
         var comment = Assert.Single(result.Root!.Comments, c => c.StartsWith("unreadable as elf", StringComparison.Ordinal));
-        Assert.Equal("unreadable as elf: section 0 declares 18446744073709551615 sections (extended numbering), more than the file's 128 bytes can hold; compared as bytes", comment);
+        Assert.Equal("unreadable as elf: section header table: section 0 declares 18446744073709551615 sections (extended numbering), more than the file's 128 bytes can hold; compared as bytes", comment);
     }
 
     [Theory]
