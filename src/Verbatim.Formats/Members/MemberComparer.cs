@@ -114,7 +114,7 @@ public static class MemberComparer
 
         void Add(long index, Difference node)
         {
-            if (!context.Report.TryChargeNode(node))
+            if (!context.Report.TryChargeTree(node))
             {
                 Interlocked.Increment(ref omitted);
                 return;
