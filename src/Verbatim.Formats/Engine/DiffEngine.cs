@@ -79,9 +79,23 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
     private async Task<Difference?> CompareHereAsync(Input left, Input right, ComparisonContext context)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
-        if (ContentEquality.AreEqual(left.Content, right.Content, context.CancellationToken))
+        try
         {
-            return null;
+            if (ContentEquality.AreEqual(left.Content, right.Content, context.CancellationToken))
+            {
+                return null;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Never "identical" for want of reading: say so, as a difference.
+            return new Difference
+            {
+                Path1 = left.Path,
+                Path2 = right.Path,
+                Kind = DifferenceKind.Node,
+                Comments = [$"cannot be compared: reading failed ({Reasons.ForIo(e)})"],
+            };
         }
 
         var comments = new List<string>();
@@ -218,6 +232,13 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
             }
         }
 
-        return BinaryComparer.Compare(left, right, context);
+        try
+        {
+            return BinaryComparer.Compare(left, right, context);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Difference { Path1 = left.Path, Path2 = right.Path, Kind = DifferenceKind.Binary, Comments = [$"bytes could not be read ({Reasons.ForIo(e)})"] };
+        }
     }
 }

@@ -101,7 +101,7 @@ public static class MemberComparer
         if (omitted > 0)
         {
             // Still a difference (a leaf), so that a report cut short never reads as identical.
-            ordered.Add(Node(path1, path2, null, [$"{omitted} more differing member{(omitted == 1 ? " is" : "s are")} not listed: the report reached its size limit (--max-report-size)"], []));
+            ordered.Add(Node(path1 + separator + "…", path2 + separator + "…", null, [$"{omitted} more differing member{(omitted == 1 ? " is" : "s are")} not listed: the report reached its size limit (--max-report-size)"], []));
         }
 
         var order = OrderDifference(path1, path2, orderLeft, orderRight, context);
@@ -164,8 +164,18 @@ public static class MemberComparer
                 }
             }
 
-            var needsContent = l.Content is not null && r.Content is not null &&
+            bool needsContent;
+            try
+            {
+                needsContent = l.Content is not null && r.Content is not null &&
                                !ContentEquality.AreEqual(l.Content, r.Content, context.CancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                needsContent = false;
+                comments.Add($"cannot be compared: reading failed ({Reasons.ForIo(e)})");
+            }
+
             if (needsContent && context.Report.Exhausted)
             {
                 // Known to differ, and the report has no room left to say how: count it, and spare the work.
@@ -215,9 +225,18 @@ public static class MemberComparer
     }
 
     /// <summary>Whether two refused members are stored as the same bytes (the same kind, e.g. method, sizes and CRC, and the same stored data).</summary>
-    private static bool SameRawData(Member l, Member r) =>
-        l.RawData is { } a && r.RawData is { } b && l.RawDataKind is not null && string.Equals(l.RawDataKind, r.RawDataKind, StringComparison.Ordinal) &&
-        ContentEquality.AreEqual(a, b);
+    private static bool SameRawData(Member l, Member r)
+    {
+        try
+        {
+            return l.RawData is { } a && r.RawData is { } b && l.RawDataKind is not null && string.Equals(l.RawDataKind, r.RawDataKind, StringComparison.Ordinal) &&
+                   ContentEquality.AreEqual(a, b);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static string Key(string name, Dictionary<string, int> seen)
     {
