@@ -81,15 +81,15 @@ public class TemporaryFileTests
         info.Environment["TMPDIR"] = tmp;
         using var process = Process.Start(info)!;
         var clock = Stopwatch.StartNew();
-        while (Directory.GetDirectories(tmp).Length == 0 && clock.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+        while (!SpoolsInUse(process.Id) && clock.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
         {
-            Thread.Sleep(50);
+            Thread.Sleep(20);
         }
 
-        Thread.Sleep(3000); // decoding and spooling are under way
         Assert.False(process.HasExited, "the diff ended before it could be killed");
         process.Kill();
         process.WaitForExit();
+
         // Only the empty area is left. (The runtime's own pipes and sockets, clr-debug-pipe-*, dotnet-diagnostic-*, are not ours.)
         var areas = Directory.GetDirectories(tmp, "verbatim-*");
         Assert.NotEmpty(areas);
@@ -104,6 +104,20 @@ public class TemporaryFileTests
         next.WaitForExit();
         Assert.Equal(0, next.ExitCode);
         Assert.Empty(Directory.EnumerateFileSystemEntries(tmp, "verbatim-*"));
+    }
+
+    /// <summary>Whether the process holds a spool file open (already unlinked: the link reads "… (deleted)").</summary>
+    private static bool SpoolsInUse(int pid)
+    {
+        try
+        {
+            return Directory.GetFiles($"/proc/{pid}/fd").Select(fd => new FileInfo(fd).LinkTarget ?? "")
+                .Any(target => target.Contains("/verbatim-", StringComparison.Ordinal) && target.EndsWith(".spool (deleted)", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The PID of a process that has exited.</summary>
