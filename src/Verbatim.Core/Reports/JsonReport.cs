@@ -28,7 +28,7 @@ public static class JsonReport
         var causes = new JsonArray();
         foreach (var (kind, count) in summary.Causes)
         {
-            causes.Add(new JsonObject { ["count"] = count, ["kind"] = kind.Id(), ["title"] = kind.Title() });
+            causes.Add((JsonNode)new JsonObject { ["count"] = count, ["kind"] = kind.Id(), ["title"] = kind.Title() });
         }
 
         return new JsonObject
@@ -60,7 +60,7 @@ public static class JsonReport
         {
             var (node, into) = stack.Pop();
             var json = Node(node);
-            into.Add(json);
+            into.Add((JsonNode)json);
             if (node.Children.Count > 0)
             {
                 var children = new JsonArray();
@@ -95,7 +95,7 @@ public static class JsonReport
             var causes = new JsonArray();
             foreach (var cause in node.Causes)
             {
-                causes.Add(new JsonObject
+                causes.Add((JsonNode)new JsonObject
                 {
                     ["explanation"] = Text(cause.Explanation),
                     ["kind"] = cause.Kind.Id(),
@@ -112,7 +112,7 @@ public static class JsonReport
             var comments = new JsonArray();
             foreach (var comment in node.Comments)
             {
-                comments.Add(Text(comment));
+                comments.Add((JsonNode?)JsonValue.Create(Text(comment)));
             }
 
             json["comments"] = comments;
@@ -123,7 +123,7 @@ public static class JsonReport
             var ranges = new JsonArray();
             foreach (var range in node.HexRanges)
             {
-                ranges.Add(new JsonObject
+                ranges.Add((JsonNode)new JsonObject
                 {
                     ["hex1"] = range.Hex1,
                     ["hex2"] = range.Hex2,
