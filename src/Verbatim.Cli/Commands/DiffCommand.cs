@@ -21,11 +21,13 @@ public static class DiffCommand
         var maxReport = new Option<long>("--max-report-size") { Description = "Stop adding detail once the report reaches this many bytes.", HelpName = "BYTES", DefaultValueFactory = _ => new DiffOptions().MaxReportBytes };
         var maxMember = new Option<long>("--max-member-size") { Description = "The largest size one member may expand to.", HelpName = "BYTES", DefaultValueFactory = _ => new DiffOptions().MaxMemberBytes };
         var maxExpansion = new Option<long>("--max-expansion") { Description = "The total bytes the run may decompress.", HelpName = "BYTES", DefaultValueFactory = _ => new DiffOptions().MaxExpansionBytes };
+        var maxRatio = new Option<double>("--max-ratio") { Description = "The largest compression ratio accepted for a member over 1 MiB; beyond it the member is not expanded.", HelpName = "RATIO", DefaultValueFactory = _ => new DiffOptions().MaxCompressionRatio };
+        var maxExpansionRatio = new Option<double>("--max-expansion-ratio") { Description = "The run may decompress at most this many times its inputs' size (at least 1 GiB; 0: no such limit).", HelpName = "RATIO", DefaultValueFactory = _ => new DiffOptions().MaxExpansionRatio };
         var timeout = new Option<int>("--member-timeout") { Description = "Seconds one member's comparison may take before it is compared as bytes.", HelpName = "SECONDS", DefaultValueFactory = _ => (int)new DiffOptions().MemberTimeout.TotalSeconds };
 
         var command = new Command("diff", "Explain how two artifacts differ, and why. Exit 0 identical, 1 different, 2 usage or unreadable input.")
         {
-            first, second, json, html, text, exclude, maxDepth, maxReport, maxMember, maxExpansion, timeout,
+            first, second, json, html, text, exclude, maxDepth, maxReport, maxMember, maxExpansion, maxRatio, maxExpansionRatio, timeout,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -36,6 +38,8 @@ public static class DiffCommand
                 MaxReportBytes = parse.GetValue(maxReport),
                 MaxMemberBytes = parse.GetValue(maxMember),
                 MaxExpansionBytes = parse.GetValue(maxExpansion),
+                MaxCompressionRatio = parse.GetValue(maxRatio),
+                MaxExpansionRatio = parse.GetValue(maxExpansionRatio),
                 MemberTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
                 Excludes = parse.GetValue(exclude) ?? [],
             };
@@ -61,15 +65,15 @@ public static class DiffCommand
         {
             if (json is not null)
             {
-                WriteTo(cli, json, s => JsonReport.Write(s, a, b, result.Root, result.Summary));
+                WriteTo(cli, json, s => JsonReport.Write(s, result.Path1, result.Path2, result.Root, result.Summary));
             }
 
             if (html is not null)
             {
-                WriteTo(cli, html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(a, b, result.Root, result.Summary))));
+                WriteTo(cli, html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(result.Path1, result.Path2, result.Root, result.Summary))));
             }
 
-            var report = TextReport.Render(a, b, result.Root, result.Summary);
+            var report = TextReport.Render(result.Path1, result.Path2, result.Root, result.Summary);
             if (text is not null && text != "-")
             {
                 WriteTo(cli, text, s => s.Write(Encoding.UTF8.GetBytes(report)));

@@ -18,7 +18,7 @@ public sealed class ArchiveSource : IDisposable
         this.content = content;
         if (content is FileContent file)
         {
-            handle = File.OpenHandle(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            handle = file.OpenHandle();
             Headers = new HandleStream(handle, file.Length);
         }
         else

@@ -17,12 +17,13 @@ public sealed record DiffSummary(int Differences, int Members, IReadOnlyList<(Ca
         var leaves = 0;
         var members = new HashSet<Difference>(ReferenceEqualityComparer.Instance);
         var causes = new Dictionary<CauseKind, int>();
-        Walk(root, null);
-        var ordered = causes.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => (c.Key, c.Value)).ToList();
-        return new DiffSummary(leaves, members.Count, ordered);
 
-        void Walk(Difference node, Difference? member)
+        // An explicit stack rather than recursion: trees can be nested as deep as --max-depth allows.
+        var stack = new Stack<(Difference Node, Difference? Member)>();
+        stack.Push((root, null));
+        while (stack.Count > 0)
         {
+            var (node, member) = stack.Pop();
             foreach (var cause in node.Causes.Select(c => c.Kind).Distinct())
             {
                 causes[cause] = causes.GetValueOrDefault(cause) + 1;
@@ -37,14 +38,17 @@ public sealed record DiffSummary(int Differences, int Members, IReadOnlyList<(Ca
                     members.Add(owner);
                 }
 
-                return;
+                continue;
             }
 
             foreach (var child in node.Children)
             {
-                Walk(child, owner);
+                stack.Push((child, owner));
             }
         }
+
+        var ordered = causes.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => (c.Key, c.Value)).ToList();
+        return new DiffSummary(leaves, members.Count, ordered);
     }
 
     public string ToSentence()

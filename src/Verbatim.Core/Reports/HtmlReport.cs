@@ -36,14 +36,28 @@ public static class HtmlReport
         html.Append("<p class=\"summary\">").Append(E(summary.ToSentence())).Append("</p>\n");
         if (root is not null)
         {
-            Node(html, root, null, open: true);
+            // Depth first with an explicit stack (a null node closes a <details>), so any depth of nesting is written.
+            var stack = new Stack<(Difference? Node, Difference? Parent, bool Open)>();
+            stack.Push((root, null, true));
+            while (stack.Count > 0)
+            {
+                var (node, parent, open) = stack.Pop();
+                if (node is null)
+                {
+                    html.Append("</details>\n");
+                }
+                else
+                {
+                    Node(html, node, parent, open, stack);
+                }
+            }
         }
 
         html.Append("</body></html>\n");
         return html.ToString();
     }
 
-    private static void Node(StringBuilder html, Difference node, Difference? parent, bool open)
+    private static void Node(StringBuilder html, Difference node, Difference? parent, bool open, Stack<(Difference? Node, Difference? Parent, bool Open)> stack)
     {
         switch (node.Kind)
         {
@@ -97,12 +111,11 @@ public static class HtmlReport
             html.Append("</table>\n");
         }
 
-        foreach (var child in node.Children)
+        stack.Push((null, null, false));
+        for (var i = node.Children.Count - 1; i >= 0; i--)
         {
-            Node(html, child, node, open: node.Children.Count <= 8);
+            stack.Push((node.Children[i], node, node.Children.Count <= 8));
         }
-
-        html.Append("</details>\n");
     }
 
     private static void Extras(StringBuilder html, Difference node)

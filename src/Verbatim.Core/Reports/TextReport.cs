@@ -22,24 +22,27 @@ public static class TextReport
         text.Append("--- ").Append(path1).Append('\n');
         text.Append("+++ ").Append(path2).Append('\n');
         Body(text, root, "");
-        foreach (var child in root.Children)
+
+        // Depth first with an explicit stack, so that any depth of nesting is written.
+        var stack = new Stack<(Difference Node, Difference Parent, string Indent, bool Last)>();
+        for (var i = root.Children.Count - 1; i >= 0; i--)
         {
-            Write(text, child, root, "", child == root.Children[^1]);
+            stack.Push((root.Children[i], root, "", i == root.Children.Count - 1));
+        }
+
+        while (stack.Count > 0)
+        {
+            var (node, parent, indent, last) = stack.Pop();
+            var next = indent + (last ? "    " : "│   ");
+            text.Append(indent).Append(last ? "└── " : "├── ").Append(Heading(node, parent)).Append('\n');
+            Body(text, node, next);
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push((node.Children[i], node, next, i == node.Children.Count - 1));
+            }
         }
 
         return text.ToString();
-    }
-
-    private static void Write(StringBuilder text, Difference node, Difference parent, string indent, bool last)
-    {
-        var branch = last ? "└── " : "├── ";
-        var next = indent + (last ? "    " : "│   ");
-        text.Append(indent).Append(branch).Append(Heading(node, parent)).Append('\n');
-        Body(text, node, next);
-        for (var i = 0; i < node.Children.Count; i++)
-        {
-            Write(text, node.Children[i], node, next, i == node.Children.Count - 1);
-        }
     }
 
     private static string Heading(Difference node, Difference parent) => node.Kind switch

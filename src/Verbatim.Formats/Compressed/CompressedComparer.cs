@@ -21,25 +21,32 @@ public static class CompressedComparer
         var token = context.CancellationToken;
         var headerLeft = format.ReadHeader(left, token);
         var headerRight = format.ReadHeader(right, token);
+
+        // The same compressed bytes hold the same content: nothing to decompress, whatever it would expand to.
+        if (BodiesEqual(left, right, headerLeft, headerRight, token))
+        {
+            return SameContent(left, right, Changed(headerLeft.Fields, headerRight.Fields), bodiesEqual: true);
+        }
+
+        // Decompress both side by side and compare as they go: identical contents need no spool at all.
+        var (equal, streamedLeft, streamedRight) = StreamsEqual(format, left, right, context);
+        if (equal)
+        {
+            return SameContent(left, right, Changed([.. headerLeft.Fields, .. streamedLeft], [.. headerRight.Fields, .. streamedRight]), bodiesEqual: false);
+        }
+
         var (spoolLeft, afterLeft) = Decompress(format, left, context);
         using var l = spoolLeft;
         var (spoolRight, afterRight) = Decompress(format, right, context);
         using var r = spoolRight;
 
         var changed = Changed([.. headerLeft.Fields, .. afterLeft], [.. headerRight.Fields, .. afterRight]);
-        var differences = new List<Difference>();
         if (ContentEquality.AreEqual(spoolLeft, spoolRight, token))
         {
-            differences.AddRange(changed.Where(c => !c.Left.IsCompressionSetting).Select(c => FieldDifference(left, right, c.Left, c.Right)));
-            var settings = changed.Where(c => c.Left.IsCompressionSetting).ToList();
-            if (settings.Count > 0 || differences.Count == 0 || !BodiesEqual(left, right, headerLeft, headerRight, token))
-            {
-                differences.Add(StreamDifference(left, right, settings));
-            }
-
-            return differences;
+            return SameContent(left, right, changed, bodiesEqual: false);
         }
 
+        var differences = new List<Difference>();
         differences.AddRange(changed.Select(c => FieldDifference(left, right, c.Left, c.Right)));
         var inner = await context.CompareAsync(
             left.Member(CompressedNames.Inner(left.Name), spoolLeft),
@@ -50,6 +57,49 @@ public static class CompressedComparer
         }
 
         return differences;
+    }
+
+    /// <summary>The differences of two compressed inputs whose contents are the same: their fields, and how they were compressed.</summary>
+    private static List<Difference> SameContent(Input left, Input right, List<(HeaderField Left, HeaderField Right)> changed, bool bodiesEqual)
+    {
+        var differences = new List<Difference>();
+        differences.AddRange(changed.Where(c => !c.Left.IsCompressionSetting).Select(c => FieldDifference(left, right, c.Left, c.Right)));
+        var settings = changed.Where(c => c.Left.IsCompressionSetting).ToList();
+        if (settings.Count > 0 || differences.Count == 0 || !bodiesEqual)
+        {
+            differences.Add(StreamDifference(left, right, settings));
+        }
+
+        return differences;
+    }
+
+    /// <summary>
+    /// Whether the two decompressed contents are equal, decoding both in step without keeping them. This costs time,
+    /// not memory or disk, and is bounded by the compression ratio limit, so it is not charged to the run's expansion.
+    /// </summary>
+    private static (bool Equal, List<HeaderField> AfterLeft, List<HeaderField> AfterRight) StreamsEqual(CompressedFormat format, Input left, Input right, ComparisonContext context)
+    {
+        using var decoderLeft = format.OpenDecoder(left.Open());
+        using var guardLeft = ExpansionLimitStream.ForRatio(decoderLeft, left.Length, context.Options.MaxCompressionRatio);
+        using var decoderRight = format.OpenDecoder(right.Open());
+        using var guardRight = ExpansionLimitStream.ForRatio(decoderRight, right.Length, context.Options.MaxCompressionRatio);
+        var bufferLeft = new byte[1 << 16];
+        var bufferRight = new byte[1 << 16];
+        while (true)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var n = guardLeft.ReadAtLeast(bufferLeft, bufferLeft.Length, throwOnEndOfStream: false);
+            var m = guardRight.ReadAtLeast(bufferRight, bufferRight.Length, throwOnEndOfStream: false);
+            if (n != m || !bufferLeft.AsSpan(0, n).SequenceEqual(bufferRight.AsSpan(0, m)))
+            {
+                return (false, [], []);
+            }
+
+            if (n == 0)
+            {
+                return (true, format.FieldsAfterDecoding(decoderLeft).ToList(), format.FieldsAfterDecoding(decoderRight).ToList());
+            }
+        }
     }
 
     private static (Spool Spool, List<HeaderField> After) Decompress(CompressedFormat format, Input input, ComparisonContext context)

@@ -28,7 +28,15 @@ internal static class ElfSectionTable
         }
 
         var first = ParseSections(ElfFile.ReadTable(stream, length, h.SectionHeaderOffset, 1, h.SectionHeaderEntrySize, "section header table"), h, 1);
-        long count = h.SectionHeaderCount == 0 ? (long)first[0].Size : h.SectionHeaderCount;
+        var declared = h.SectionHeaderCount == 0 ? first[0].Size : h.SectionHeaderCount;
+        if (declared > (ulong)(length / h.SectionHeaderEntrySize))
+        {
+            throw new MalformedInputException(h.SectionHeaderCount == 0
+                ? $"section header table: section 0 declares {declared} sections (extended numbering), more than the file's {length} bytes can hold"
+                : $"section header table: {declared} sections declared, more than the file's {length} bytes can hold");
+        }
+
+        var count = (long)declared;
         if (programCount == ElfFile.ExtendedNumbering)
         {
             programCount = first[0].Info;

@@ -62,8 +62,8 @@ public static class ContentEquality
     /// </summary>
     private static bool ParallelEqual(FileContent a, FileContent b, CancellationToken cancellationToken)
     {
-        using var handleA = File.OpenHandle(a.Path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
-        using var handleB = File.OpenHandle(b.Path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+        using var handleA = a.OpenHandle();
+        using var handleB = b.OpenHandle();
         var length = a.Length;
         var slices = (int)((length + SliceSize - 1) / SliceSize);
         var next = -1;

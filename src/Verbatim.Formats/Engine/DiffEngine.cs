@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Binary;
@@ -19,19 +20,29 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
 
     public async Task<DiffResult> CompareAsync(string path1, string path2, CancellationToken cancellationToken = default)
     {
-        var kind1 = Classify(path1);
-        var kind2 = Classify(path2);
         using var temp = TempArea.Create();
-        var spool = new SpoolBudget(temp, Options.MemoryBudgetBytes, Options.MaxMemberBytes, Options.MaxExpansionBytes);
+        var pipes = new SpoolBudget(temp, Options.MemoryBudgetBytes, Options.MaxMemberBytes, long.MaxValue);
+        var input1 = TopLevelInput.Resolve(path1, pipes, cancellationToken);
+        using var spooled1 = input1.Content as IDisposable;
+        var input2 = TopLevelInput.Resolve(path2, pipes, cancellationToken);
+        using var spooled2 = input2.Content as IDisposable;
+        var spool = new SpoolBudget(temp, Options.MemoryBudgetBytes, Options.MaxMemberBytes, Options.MaxExpansionBytes)
+        {
+            ExpansionRatio = Options.MaxExpansionRatio,
+            MinExpansionBytes = Options.MinExpansionBytes,
+        };
+        spool.AddInput((input1.Content?.Length ?? 0) + (input2.Content?.Length ?? 0));
+        path1 = input1.DisplayPath;
+        path2 = input2.DisplayPath;
         var context = new ComparisonContext(this, Options, spool, new ReportBudget(Options.MaxReportBytes), 0, cancellationToken);
         Difference? root;
-        if (kind1 == FileKind.Directory && kind2 == FileKind.Directory)
+        if (input1.IsDirectory && input2.IsDirectory)
         {
-            root = await DirectoryComparer.CompareAsync(path1, path2, context).ConfigureAwait(false);
+            root = await DirectoryComparer.CompareAsync(path1, input1.Raw, path2, input2.Raw, context).ConfigureAwait(false);
         }
-        else if (kind1 == FileKind.File && kind2 == FileKind.File)
+        else if (!input1.IsDirectory && !input2.IsDirectory)
         {
-            root = await CompareAsync(new Input(path1, FileContent.Of(path1)), new Input(path2, FileContent.Of(path2)), context).ConfigureAwait(false);
+            root = await CompareAsync(new Input(path1, input1.Content!), new Input(path2, input2.Content!), context).ConfigureAwait(false);
         }
         else
         {
@@ -40,61 +51,51 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
                 Path1 = path1,
                 Path2 = path2,
                 Kind = DifferenceKind.Node,
-                Children = [Difference.ForField(path1, path2, "file type", kind1.ToString().ToLowerInvariant(), kind2.ToString().ToLowerInvariant())],
+                Children = [Difference.ForField(path1, path2, "file type", KindName(input1), KindName(input2))],
             };
         }
 
         return new DiffResult(path1, path2, root);
-    }
 
-    private enum FileKind
-    {
-        File,
-        Directory,
-    }
-
-    private static FileKind Classify(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Attributes.HasFlag(FileAttributes.Directory))
-            {
-                return System.IO.Directory.Exists(path) ? FileKind.Directory : throw new InputException(path, "no such file or directory");
-            }
-
-            if (!info.Exists)
-            {
-                throw new InputException(path, "no such file or directory");
-            }
-
-            using (info.OpenRead())
-            {
-            }
-
-            return FileKind.File;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new InputException(path, "permission denied");
-        }
-        catch (IOException e) when (e is not FileNotFoundException)
-        {
-            throw new InputException(path, e.Message);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new InputException(path, "no such file or directory");
-        }
+        static string KindName(TopLevelInput input) => input.IsDirectory ? "directory" : "file";
     }
 
     /// <summary>Compares two inputs at the depth of <paramref name="context"/>; null when they are identical.</summary>
     internal async Task<Difference?> CompareAsync(Input left, Input right, ComparisonContext context)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        if (ContentEquality.AreEqual(left.Content, right.Content, context.CancellationToken))
+        // Nesting recurses through the formats: every few levels, go on from a fresh thread-pool stack, so that
+        // no depth (--max-depth 1000) overflows the stack.
+        if (context.Depth % StackHop == StackHop - 1 || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            return null;
+            return await Task.Run(() => CompareHereAsync(left, right, context)).ConfigureAwait(false);
+        }
+
+        return await CompareHereAsync(left, right, context).ConfigureAwait(false);
+    }
+
+    /// <summary>How many levels of nesting share one thread's stack.</summary>
+    private const int StackHop = 16;
+
+    private async Task<Difference?> CompareHereAsync(Input left, Input right, ComparisonContext context)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            if (ContentEquality.AreEqual(left.Content, right.Content, context.CancellationToken))
+            {
+                return null;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Never "identical" for want of reading: say so, as a difference.
+            return new Difference
+            {
+                Path1 = left.Path,
+                Path2 = right.Path,
+                Kind = DifferenceKind.Node,
+                Comments = [$"cannot be compared: reading failed ({Reasons.ForIo(e)})"],
+            };
         }
 
         var comments = new List<string>();
@@ -136,7 +137,8 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
 
         if (children.All(c => c.Kind == DifferenceKind.Field && c.Field == "format"))
         {
-            children.Add(Fallback(left, right, context));
+            var timedOut = comments.Any(c => c.Contains("(--member-timeout)", StringComparison.Ordinal));
+            children.Add(await FallbackAsync(left, right, context, bytesOnly: timedOut || formatName == "text", comments).ConfigureAwait(false));
         }
 
         return new Difference
@@ -159,57 +161,84 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
         }
         catch (Exception e) when (e is IOException or MalformedInputException or LimitExceededException)
         {
-            comments.Add($"{input.Path}: unreadable ({e.Message}); compared as bytes");
+            comments.Add($"{input.Path}: unreadable ({Reasons.For(e)}); compared as bytes");
             return null;
         }
     }
 
     private async Task<IReadOnlyList<Difference>> CompareAsAsync(IFormat format, Input left, Input right, ComparisonContext context, List<string> comments)
     {
+        var (found, problem) = await BoundedAsync(format.Name, token => format.CompareAsync(left, right, Bounded(context, token)), context).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            comments.Add(problem);
+        }
+
+        return found ?? [];
+    }
+
+    private ComparisonContext Bounded(ComparisonContext context, CancellationToken token) => new(this, Options, context.Spool, context.Report, context.Depth, token);
+
+    /// <summary>
+    /// Runs one format's comparison within --member-timeout. A format that does not watch its cancellation token
+    /// (a line diff in a library) is left to finish on its own; its result is not waited for.
+    /// </summary>
+    private async Task<(T? Result, string? Problem)> BoundedAsync<T>(string formatName, Func<CancellationToken, Task<T>> compare, ComparisonContext context)
+        where T : class
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        timeout.CancelAfter(Options.MemberTimeout);
-        var bounded = new ComparisonContext(this, Options, context.Spool, context.Report, context.Depth, timeout.Token);
+        var work = Task.Run(() => compare(timeout.Token));
         try
         {
-            return await format.CompareAsync(left, right, bounded).ConfigureAwait(false);
+            return (await work.WaitAsync(Options.MemberTimeout, context.CancellationToken).ConfigureAwait(false), null);
+        }
+        catch (TimeoutException)
+        {
+            await timeout.CancelAsync().ConfigureAwait(false);
+            _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return (null, TimedOut(formatName));
         }
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {
-            comments.Add($"comparison as {format.Name} took longer than {Options.MemberTimeout.TotalSeconds:0} s (--member-timeout); compared as bytes");
+            return (null, TimedOut(formatName));
         }
-        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            comments.Add($"unreadable as {format.Name}: {Reason(e)}; compared as bytes");
+            return (null, $"unreadable as {formatName}: {Reasons.For(e)}; compared as bytes");
         }
-
-        return [];
     }
 
-    private static string Reason(Exception e) => e switch
-    {
-        MalformedInputException or LimitExceededException or InvalidDataException => e.Message,
-        EndOfStreamException => "truncated",
-        _ => $"{e.GetType().Name}: {e.Message}",
-    };
+    private string TimedOut(string formatName) =>
+        $"comparison as {formatName} took longer than {Options.MemberTimeout.TotalSeconds:0.#} s (--member-timeout); compared as bytes";
 
-    /// <summary>Text inputs get a line diff, anything else the differing byte ranges.</summary>
-    internal static Difference Fallback(Input left, Input right, ComparisonContext context)
+    /// <summary>Text inputs get a line diff (within --member-timeout), anything else the differing byte ranges.</summary>
+    private async Task<Difference> FallbackAsync(Input left, Input right, ComparisonContext context, bool bytesOnly, List<string> comments)
     {
         var text = new TextFormat();
-        if (text.Recognizes(left) && text.Recognizes(right))
+        if (!bytesOnly && text.Recognizes(left) && text.Recognizes(right))
         {
-            var found = text.CompareAsync(left, right, context).GetAwaiter().GetResult();
-            if (found.Count == 1)
+            var (found, problem) = await BoundedAsync(text.Name, token => text.CompareAsync(left, right, Bounded(context, token)), context).ConfigureAwait(false);
+            if (problem is not null)
             {
-                return found[0];
+                comments.Add(problem);
             }
-
-            if (found.Count > 1)
+            else if (found is [var one])
+            {
+                return one;
+            }
+            else if (found is { Count: > 1 })
             {
                 return new Difference { Path1 = left.Path, Path2 = right.Path, Kind = DifferenceKind.Node, Format = "text", Children = found };
             }
         }
 
-        return BinaryComparer.Compare(left, right, context);
+        try
+        {
+            return BinaryComparer.Compare(left, right, context);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Difference { Path1 = left.Path, Path2 = right.Path, Kind = DifferenceKind.Binary, Comments = [$"bytes could not be read ({Reasons.ForIo(e)})"] };
+        }
     }
 }

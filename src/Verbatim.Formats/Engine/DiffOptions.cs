@@ -9,8 +9,17 @@ public sealed record DiffOptions
     /// <summary>The largest size one member may expand to.</summary>
     public long MaxMemberBytes { get; init; } = 8L << 30;
 
-    /// <summary>The total number of bytes the whole run may decompress (guards against bombs).</summary>
+    /// <summary>The total number of bytes the whole run may decompress, at every depth together (guards against bombs).</summary>
     public long MaxExpansionBytes { get; init; } = 64L << 30;
+
+    /// <summary>
+    /// The run may also decompress at most this many times the size of its inputs (the two files, or the files of
+    /// the two trees), and never less than <see cref="MinExpansionBytes"/>; 0 turns the proportionate limit off.
+    /// </summary>
+    public double MaxExpansionRatio { get; init; } = 100;
+
+    /// <summary>The proportionate expansion limit is never below this.</summary>
+    public long MinExpansionBytes { get; init; } = 1L << 30;
 
     /// <summary>The largest compressed-to-expanded ratio accepted for a member larger than 1 MiB.</summary>
     public double MaxCompressionRatio { get; init; } = 1000;

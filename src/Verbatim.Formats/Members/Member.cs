@@ -22,5 +22,14 @@ public sealed class Member : IDisposable
     /// <summary>Set when the reader could not read this member's content: why. Its metadata is still compared.</summary>
     public string? Unreadable { get; init; }
 
+    /// <summary>
+    /// For a member whose content was not read (refused, not supported): its bytes as stored (compressed), so that
+    /// two such members stored identically are known to be identical without expanding them.
+    /// </summary>
+    public IContent? RawData { get; init; }
+
+    /// <summary>What <see cref="RawData"/> is (e.g. the compression method); raw data of different kinds is never compared.</summary>
+    public string? RawDataKind { get; init; }
+
     public void Dispose() => (Content as IDisposable)?.Dispose();
 }

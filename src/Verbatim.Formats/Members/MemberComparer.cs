@@ -24,6 +24,7 @@ public static class MemberComparer
         var orderRight = new List<string>();
         var occurrences = (Left: new Dictionary<string, int>(StringComparer.Ordinal), Right: new Dictionary<string, int>(StringComparer.Ordinal));
         var running = new List<Task>();
+        var omitted = 0;
         using var slots = new SemaphoreSlim(Math.Max(1, context.Options.Parallelism));
 
         using var el = left.GetEnumerator();
@@ -84,7 +85,7 @@ public static class MemberComparer
         {
             if (!context.IsExcluded(key))
             {
-                results.Add((index, OnlyOneSide(DifferenceKind.Removed, path1 + separator + m.Name, m)));
+                Add(index, OnlyOneSide(DifferenceKind.Removed, path1 + separator + m.Name, m));
             }
         }
 
@@ -92,11 +93,17 @@ public static class MemberComparer
         {
             if (!context.IsExcluded(key))
             {
-                results.Add((indexLeft + index, OnlyOneSide(DifferenceKind.Added, path2 + separator + m.Name, m)));
+                Add(indexLeft + index, OnlyOneSide(DifferenceKind.Added, path2 + separator + m.Name, m));
             }
         }
 
         var ordered = results.OrderBy(r => r.Key).Select(r => r.Difference).ToList();
+        if (omitted > 0)
+        {
+            // Still a difference (a leaf), so that a report cut short never reads as identical.
+            ordered.Add(Node(path1 + separator + "…", path2 + separator + "…", null, [$"{omitted} more differing member{(omitted == 1 ? " is" : "s are")} not listed: the report reached its size limit (--max-report-size)"], []));
+        }
+
         var order = OrderDifference(path1, path2, orderLeft, orderRight, context);
         if (order is not null)
         {
@@ -104,6 +111,20 @@ public static class MemberComparer
         }
 
         return ordered;
+
+        void Add(long index, Difference node)
+        {
+            if (!context.Report.TryChargeTree(node))
+            {
+                Interlocked.Increment(ref omitted);
+                return;
+            }
+
+            lock (results)
+            {
+                results.Add((index, node));
+            }
+        }
 
         async Task PairAsync(string key, Member l, Member r, long index)
         {
@@ -128,16 +149,42 @@ public static class MemberComparer
             }
 
             var comments = new List<string>();
-            foreach (var (m, side) in new[] { (l, p1), (r, p2) })
+            if (l.Unreadable is not null && r.Unreadable is not null && SameRawData(l, r))
             {
-                if (m.Unreadable is not null)
+                // Refused on both sides (a bomb, an unsupported method) but stored as the same bytes: the same content.
+            }
+            else
+            {
+                foreach (var (m, side) in new[] { (l, p1), (r, p2) })
                 {
-                    comments.Add($"{side}: unreadable ({m.Unreadable})");
+                    if (m.Unreadable is not null)
+                    {
+                        comments.Add($"{side}: unreadable ({m.Unreadable})");
+                    }
                 }
             }
 
-            var needsContent = l.Content is not null && r.Content is not null &&
+            bool needsContent;
+            try
+            {
+                needsContent = l.Content is not null && r.Content is not null &&
                                !ContentEquality.AreEqual(l.Content, r.Content, context.CancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                needsContent = false;
+                comments.Add($"cannot be compared: reading failed ({Reasons.ForIo(e)})");
+            }
+
+            if (needsContent && context.Report.Exhausted)
+            {
+                // Known to differ, and the report has no room left to say how: count it, and spare the work.
+                l.Dispose();
+                r.Dispose();
+                Interlocked.Increment(ref omitted);
+                return;
+            }
+
             if (!needsContent)
             {
                 if (l.Content is null != (r.Content is null) && l.Type == r.Type)
@@ -149,10 +196,7 @@ public static class MemberComparer
                 r.Dispose();
                 if (fields.Count > 0 || comments.Count > 0)
                 {
-                    lock (results)
-                    {
-                        results.Add((index, Node(p1, p2, null, comments, fields)));
-                    }
+                    Add(index, Node(p1, p2, null, comments, fields));
                 }
 
                 return;
@@ -167,10 +211,7 @@ public static class MemberComparer
                         var content = await context.CompareAsync(new Input(p1, l.Content!), new Input(p2, r.Content!)).ConfigureAwait(false);
                         var children = fields.Concat(content?.Children ?? []).ToList();
                         var node = Node(p1, p2, content?.Format, comments.Concat(content?.Comments ?? []).ToList(), children) with { Causes = content?.Causes ?? [] };
-                        lock (results)
-                        {
-                            results.Add((index, node));
-                        }
+                        Add(index, node);
                     }
                     finally
                     {
@@ -180,6 +221,20 @@ public static class MemberComparer
                     }
                 },
                 context.CancellationToken));
+        }
+    }
+
+    /// <summary>Whether two refused members are stored as the same bytes (the same kind, e.g. method, sizes and CRC, and the same stored data).</summary>
+    private static bool SameRawData(Member l, Member r)
+    {
+        try
+        {
+            return l.RawData is { } a && r.RawData is { } b && l.RawDataKind is not null && string.Equals(l.RawDataKind, r.RawDataKind, StringComparison.Ordinal) &&
+                   ContentEquality.AreEqual(a, b);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -59,7 +59,7 @@ internal static class ZipMemberReader
 
         if (problem is not null)
         {
-            return new Member { Name = entry.Name, Type = type, Fields = [.. fields, .. ZipMemberFields.Declared(entry)], Unreadable = problem };
+            return new Member { Name = entry.Name, Type = type, Fields = [.. fields, .. ZipMemberFields.Declared(entry)], Unreadable = problem, RawData = local is null || local.DataStart + entry.CompressedSize > content.Length ? null : new SliceContent(content, local.DataStart, entry.CompressedSize), RawDataKind = $"zip method {entry.Method}, {entry.UncompressedSize} bytes, CRC-32 {entry.Crc32:x8}" };
         }
 
         if (type == MemberType.Symlink)

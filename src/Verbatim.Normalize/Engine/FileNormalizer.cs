@@ -25,6 +25,8 @@ public sealed class FileNormalizer(NormalizerRegistry registry, NormalizeOptions
                 return Failed(path, null, "is a directory");
             }
 
+            if (Core.Native.FileStatus.SpecialFileProblem(path) is { } special) return Failed(path, null, special);
+
             content = FileContent.Of(path);
             using (content.Open())
             {
