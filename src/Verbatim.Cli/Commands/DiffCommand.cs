@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Verbatim.Common.IO;
 using Verbatim.Core.Reports;
 using Verbatim.Formats.Engine;
 using Verbatim.Cli.Output;
@@ -92,7 +93,7 @@ public static class DiffCommand
         return result.Identical ? ExitCodes.Ok : ExitCodes.Different;
     }
 
-    /// <summary>Writes to stdout for '-', else to a temporary file beside the target, renamed over it when complete.</summary>
+    /// <summary>Writes to stdout for '-', else atomically to the target (a temporary beside it, renamed over it when complete).</summary>
     private static void WriteTo(CliContext cli, string target, Action<Stream> write)
     {
         if (target == "-")
@@ -102,21 +103,6 @@ public static class DiffCommand
             return;
         }
 
-        var full = Path.GetFullPath(target);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                write(file);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        AtomicWrite.Stream(target, write);
     }
 }

@@ -154,17 +154,7 @@ public static class NormalizeCommand
             return;
         }
 
-        var file = Verbatim.Common.IO.AtomicFile.Create(Path.GetFullPath(target));
-        try
-        {
-            NormalizeReport.Write(file.Stream, outcomes, reference, check);
-            file.Commit();
-        }
-        catch
-        {
-            file.Abandon();
-            throw;
-        }
+        Verbatim.Common.IO.AtomicWrite.Stream(target, stream => NormalizeReport.Write(stream, outcomes, reference, check));
     }
 
     private static void WriteTables(CliContext cli, IReadOnlyList<FileOutcome> outcomes, bool check)
