@@ -8,24 +8,8 @@ namespace Verbatim.Normalize.Zip;
 /// The decoded data of a deflate entry read through zlib's gzip decoder (see <see cref="ZipEntryCheck"/>): its
 /// errors are told in the entry's terms (the CRC-32 and size the central directory records, a stream cut short).
 /// </summary>
-internal sealed class DeflateEntryStream(GzipDecoderStream decoder, ZipEntry entry) : Stream
+internal sealed class DeflateEntryStream(GzipDecoderStream decoder, ZipEntry entry) : ForwardReadStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         try
@@ -37,16 +21,6 @@ internal sealed class DeflateEntryStream(GzipDecoderStream decoder, ZipEntry ent
             throw new MalformedInputException(Reason(e.Message), e);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
