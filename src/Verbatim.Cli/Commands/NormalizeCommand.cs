@@ -175,15 +175,15 @@ public static class NormalizeCommand
         console.Write(summary);
         foreach (var outcome in outcomes.Where(o => o.Changes.Count > 0))
         {
-            var table = new Table { Title = new TableTitle(Markup.Escape($"{outcome.Path}: {(check ? "would change" : "changed")}")) }.AddColumns("Member", "Field", "From", "To");
+            var table = new Table { Title = new TableTitle(Markup.Escape($"{outcome.Path}: {(check ? "would change" : "changed")}")) }.AddColumns("Member", "Field", "From", "To", "Normalization");
             foreach (var change in outcome.Changes.Take(MaxRowsPerFile))
             {
-                table.AddRow(Markup.Escape(change.Member.Length == 0 ? "(file)" : change.Member), Markup.Escape(change.Field), Markup.Escape(change.From ?? "-"), Markup.Escape(change.To ?? "(removed)"));
+                table.AddRow(Markup.Escape(change.Member.Length == 0 ? "(file)" : change.Member), Markup.Escape(change.Field), Markup.Escape(change.From ?? "-"), Markup.Escape(change.To ?? "(removed)"), Markup.Escape(change.Id));
             }
 
             if (outcome.Changes.Count > MaxRowsPerFile)
             {
-                table.AddRow($"… and {outcome.Changes.Count - MaxRowsPerFile} more", "", "", "");
+                table.AddRow($"… and {outcome.Changes.Count - MaxRowsPerFile} more", "", "", "", "");
             }
 
             console.Write(table);
