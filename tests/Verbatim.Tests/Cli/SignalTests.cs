@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Verbatim.Cli;
 using Verbatim.Tests.Support;
 
 namespace Verbatim.Tests.Cli;
@@ -46,6 +47,41 @@ public partial class SignalTests
         Assert.Equal("", await stdout);
         Assert.False(File.Exists(report), "an interrupted run left a report behind");
         Assert.Equal(["a.img", "b.img"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_a_long_line_diff_promptly_and_leaves_no_report()
+    {
+        // Millions of lines from a four-line alphabet: no rare line to anchor on, so the line diff runs for many
+        // seconds within its work budget (close to a minute on one core) unless it honours the token.
+        using var dir = new TempDir();
+        var random = new Random(1);
+        var a = dir.Write("a.txt", Lines(random));
+        var b = dir.Write("b.txt", Lines(random));
+        var report = dir.File("report.json");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var cancellation = new CancellationTokenSource();
+        var run = Task.Run(() => VerbatimCli.RunAsync(["diff", a, b, "--json", report], CliContext.InMemory(output, error), cancellation.Token));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await cancellation.CancelAsync();
+        var stopwatch = Stopwatch.StartNew();
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10)));
+        Assert.True(finished == run, $"the diff did not stop within 10 s of the cancellation ({stopwatch.Elapsed})");
+
+        Assert.Equal(ExitCodes.Interrupted, await run);
+        Assert.Equal("verbatim: interrupted" + Environment.NewLine, error.ToString());
+        Assert.False(File.Exists(report));
+        Assert.Equal(["a.txt", "b.txt"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        static string Lines(Random random) => string.Create(4_000_000 * 2, random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i += 2)
+            {
+                span[i] = (char)('a' + r.Next(4));
+                span[i + 1] = '\n';
+            }
+        });
     }
 
     /// <summary>A sparse file of <see cref="Size"/> zero bytes but for its last byte.</summary>
