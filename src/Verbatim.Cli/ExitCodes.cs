@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>Usage error, or an input that cannot be read.</summary>
     public const int UsageOrInput = 2;
+
+    /// <summary>Interrupted by SIGINT (128 + 2, as a shell reports it); nothing half-written is left behind.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Terminated by SIGTERM (128 + 15); nothing half-written is left behind.</summary>
+    public const int Terminated = 143;
 }

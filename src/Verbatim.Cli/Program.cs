@@ -1,3 +1,3 @@
 using Verbatim.Cli;
 
-return await VerbatimCli.RunAsync(args, CliContext.FromConsole()).ConfigureAwait(false);
+return await VerbatimCli.RunProcessAsync(args, CliContext.FromConsole()).ConfigureAwait(false);

@@ -28,7 +28,68 @@ public sealed class JsonFormat : IFormat
         }
 
         head = head.TrimStart(" \t\r\n"u8);
-        return head.Length > 0 && (head[0] == (byte)'{' || head[0] == (byte)'[') && Text.TextDecoding.Detect(input.Head, input.Length <= Input.HeadSize) is "ascii" or "utf-8" or "utf-8 with BOM";
+        return head.Length > 0 && (head[0] == (byte)'{' || head[0] == (byte)'[') &&
+            Text.TextDecoding.Detect(input.Head, input.Length <= Input.HeadSize) is "ascii" or "utf-8" or "utf-8 with BOM" &&
+            IsWholeDocument(input);
+    }
+
+    /// <summary>
+    /// True when the whole input is one JSON value: a first byte of '[' or '{' is not enough (a Markdown file may begin
+    /// with "[![badge](…)](…)"), and text that does not parse is plain text, not an unreadable JSON document.
+    /// </summary>
+    private static bool IsWholeDocument(Input input)
+    {
+        using var stream = input.Open();
+        var buffer = new byte[(int)Math.Min(Input.HeadSize * 8, Math.Max(input.Length, 1))];
+        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 256, AllowTrailingCommas = false });
+        var filled = 0;
+        var final = false;
+        var skipBom = true;
+        try
+        {
+            while (true)
+            {
+                while (!final && filled < buffer.Length)
+                {
+                    var n = stream.Read(buffer, filled, buffer.Length - filled);
+                    final = n == 0;
+                    filled += n;
+                }
+
+                var start = 0;
+                if (skipBom && filled >= 3 && buffer.AsSpan(0, 3).SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                {
+                    start = 3;
+                }
+
+                skipBom = false;
+                var reader = new Utf8JsonReader(buffer.AsSpan(start, filled - start), final, state);
+                while (reader.Read())
+                {
+                }
+
+                if (final)
+                {
+                    // Read() returned false with the whole input consumed: one complete value and only whitespace after it.
+                    return reader.TokenType is not JsonTokenType.None;
+                }
+
+                var consumed = start + (int)reader.BytesConsumed;
+                state = reader.CurrentState;
+                if (consumed == 0 && filled == buffer.Length)
+                {
+                    // One token larger than the buffer (a long string): grow it.
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+                filled -= consumed;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     public Task<IReadOnlyList<Difference>> CompareAsync(Input left, Input right, ComparisonContext context)

@@ -15,11 +15,12 @@ internal static class LineDiff
     /// <param name="b">The second side's.</param>
     /// <param name="distinct">An upper bound of the line numbers, exclusive.</param>
     /// <param name="workLimit">The budget (<see cref="DiffBudget.DefaultLimit"/> when null).</param>
-    public static EditScript Compute(int[] a, int[] b, int distinct, long? workLimit = null)
+    /// <param name="cancellationToken">Checked as the budget is spent.</param>
+    public static EditScript Compute(int[] a, int[] b, int distinct, long? workLimit = null, CancellationToken cancellationToken = default)
     {
         var changedA = new bool[a.Length];
         var changedB = new bool[b.Length];
-        var budget = new DiffBudget(workLimit ?? DiffBudget.DefaultLimit((long)a.Length + b.Length));
+        var budget = new DiffBudget(workLimit ?? DiffBudget.DefaultLimit((long)a.Length + b.Length), cancellationToken);
         var myers = new MyersDiff(a, b, changedA, changedB);
         HistogramAnchor? histogram = null;
         int replaced = 0, replacedA = 0, replacedB = 0;

@@ -18,7 +18,7 @@ public static class TextComparer
             return null;
         }
 
-        var diff = UnifiedDiff.Create(left, right);
+        var diff = UnifiedDiff.Create(left, right, context.CancellationToken);
         if (diff is null)
         {
             // Only line endings or a final newline differ.

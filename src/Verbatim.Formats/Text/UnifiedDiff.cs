@@ -11,7 +11,10 @@ public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IRe
     /// <summary>The hunks, or null when the texts have the same lines (they may still differ in line endings).</summary>
     public static UnifiedDiff? Create(string left, string right) => Create(left, right, workLimit: null);
 
-    internal static UnifiedDiff? Create(string left, string right, long? workLimit)
+    /// <summary>As <see cref="Create(string, string)"/>, stopping with an OperationCanceledException when cancelled.</summary>
+    public static UnifiedDiff? Create(string left, string right, CancellationToken cancellationToken) => Create(left, right, workLimit: null, cancellationToken);
+
+    internal static UnifiedDiff? Create(string left, string right, long? workLimit, CancellationToken cancellationToken = default)
     {
         // A final line break ends the last line; it does not start an empty one when both texts end with one, or
         // when the other text is empty (a text of no lines).
@@ -23,7 +26,7 @@ public sealed record UnifiedDiff(string Text, IReadOnlyList<string> Removed, IRe
         var interner = new LineInterner(a.Count + b.Count);
         var idsA = interner.Intern(a);
         var idsB = interner.Intern(b);
-        var script = LineDiff.Compute(idsA, idsB, interner.Count, workLimit);
+        var script = LineDiff.Compute(idsA, idsB, interner.Count, workLimit, cancellationToken);
         if (script.Blocks.Count == 0)
         {
             return null;

@@ -63,13 +63,14 @@ public class TextAndJsonTests
     }
 
     [Fact]
-    public void Invalid_json_falls_back_to_text_with_a_reason()
+    public void Invalid_json_is_plain_text_not_an_unreadable_json()
     {
         using var dir = new TempDir();
         var a = dir.Write("a.json", "{\"a\": 1");
         var b = dir.Write("b.json", "{\"a\": 2");
         var result = Diff.Run(a, b);
-        Assert.Contains(result.Root!.Comments, c => c.StartsWith("unreadable as json", StringComparison.Ordinal));
+        Assert.Equal("text", result.Root!.Format);
+        Assert.DoesNotContain(result.Root.Comments, c => c.StartsWith("unreadable as json", StringComparison.Ordinal));
         Assert.Contains(result.Root.All(), d => d.Kind == DifferenceKind.Text);
     }
 
