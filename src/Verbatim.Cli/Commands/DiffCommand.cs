@@ -62,6 +62,8 @@ public static class DiffCommand
             return ExitCodes.UsageOrInput;
         }
 
+        // Interrupted between the comparison and the reports: write none (the caller prints "interrupted").
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             if (json is not null)

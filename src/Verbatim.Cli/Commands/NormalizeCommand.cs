@@ -175,7 +175,7 @@ public static class NormalizeCommand
         console.Write(summary);
         foreach (var outcome in outcomes.Where(o => o.Changes.Count > 0))
         {
-            var table = new Table { Title = new TableTitle(Markup.Escape($"{outcome.Path}: {(check ? "would change" : "changed")}")) }.AddColumns("Member", "Field", "From", "To", "Normalization");
+            var table = new Table { Title = new TableTitle(Markup.Escape($"{outcome.Path}: {(check ? "would change" : "changed")}")) }.AddColumns("Member", "Field", "From", "To").AddColumn(new TableColumn("Normalization").NoWrap());
             foreach (var change in outcome.Changes.Take(MaxRowsPerFile))
             {
                 table.AddRow(Markup.Escape(change.Member.Length == 0 ? "(file)" : change.Member), Markup.Escape(change.Field), Markup.Escape(change.From ?? "-"), Markup.Escape(change.To ?? "(removed)"), Markup.Escape(change.Id));
