@@ -30,17 +30,7 @@ internal static class LineDiff
         {
             var (aLo, aHi, bLo, bHi) = region;
             var before = aHi - aLo;
-            while (aLo < aHi && bLo < bHi && a[aLo] == b[bLo])
-            {
-                aLo++;
-                bLo++;
-            }
-
-            while (aLo < aHi && bLo < bHi && a[aHi - 1] == b[bHi - 1])
-            {
-                aHi--;
-                bHi--;
-            }
+            CommonEnds.Trim(a, b, ref aLo, ref aHi, ref bLo, ref bHi);
 
             budget.Charge(before - (aHi - aLo));
             if (aLo == aHi || bLo == bHi || aHi - aLo + (bHi - bLo) <= ExactLines)

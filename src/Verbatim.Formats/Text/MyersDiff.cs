@@ -16,17 +16,7 @@ internal sealed class MyersDiff(int[] a, int[] b, bool[] changedA, bool[] change
     /// </summary>
     public bool TryDiff(int aLo, int aHi, int bLo, int bHi, DiffBudget? budget)
     {
-        while (aLo < aHi && bLo < bHi && a[aLo] == b[bLo])
-        {
-            aLo++;
-            bLo++;
-        }
-
-        while (aLo < aHi && bLo < bHi && a[aHi - 1] == b[bHi - 1])
-        {
-            aHi--;
-            bHi--;
-        }
+        CommonEnds.Trim(a, b, ref aLo, ref aHi, ref bLo, ref bHi);
 
         if (aLo == aHi || bLo == bHi)
         {

@@ -24,7 +24,7 @@ public partial class SignalTests
         var b = Sparse(dir.File("b.img"), 0x02);
         var report = dir.File("report.json");
 
-        using var process = Start("diff", a, b, "--json", report);
+        using var process = CliProcess.Start("diff", a, b, "--json", report);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
@@ -92,26 +92,6 @@ public partial class SignalTests
         file.Seek(-1, SeekOrigin.End);
         file.WriteByte(last);
         return path;
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "verbatim.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["NO_COLOR"] = "1";
-        var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        return process;
     }
 
     /// <summary>Waits until the process has <paramref name="path"/> open: it is comparing, and its signal handlers are in place.</summary>

@@ -71,15 +71,8 @@ public class TemporaryFileTests
         zeros[^1] = 1;
         var b = dir.Write("b.gz", Fixtures.Gzip(zeros, CompressionLevel.Fastest));
 
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "verbatim.dll"));
-        foreach (var arg in new[] { "diff", a, b, "--max-ratio", "100000", "--max-expansion-ratio", "0" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["TMPDIR"] = tmp;
-        using var process = Process.Start(info)!;
+        var environment = new Dictionary<string, string> { ["TMPDIR"] = tmp };
+        using var process = CliProcess.Start(environment, "diff", a, b, "--max-ratio", "100000", "--max-expansion-ratio", "0");
         var clock = Stopwatch.StartNew();
         while (!SpoolsInUse(process.Id) && clock.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
         {
@@ -95,12 +88,7 @@ public class TemporaryFileTests
         Assert.NotEmpty(areas);
         Assert.All(areas, area => Assert.Empty(Directory.EnumerateFileSystemEntries(area, "*", SearchOption.AllDirectories)));
 
-        info.ArgumentList.Clear();
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "verbatim.dll"));
-        info.ArgumentList.Add("diff");
-        info.ArgumentList.Add(a);
-        info.ArgumentList.Add(a);
-        using var next = Process.Start(info)!;
+        using var next = CliProcess.Start(environment, "diff", a, a);
         next.WaitForExit();
         Assert.Equal(0, next.ExitCode);
         Assert.Empty(Directory.EnumerateFileSystemEntries(tmp, "verbatim-*"));
