@@ -22,7 +22,8 @@ public sealed record AppliedIdentity(
     public string UmaskText => Convert.ToString(Identity.Umask, 8).PadLeft(3, '0');
 
     /// <exception cref="BuildException">The identity is invalid, or asks for what this environment or machine cannot give.</exception>
-    public static AppliedIdentity Apply(BuildIdentity identity, ResolvedEnvironment environment, long sourceDateEpoch, string directory)
+    /// <param name="localeCache">Where locales the environment lacks are compiled (kept between builds); null compiles them into <paramref name="directory"/>.</param>
+    public static AppliedIdentity Apply(BuildIdentity identity, ResolvedEnvironment environment, long sourceDateEpoch, string directory, string? localeCache = null)
     {
         ArgumentNullException.ThrowIfNull(identity);
         if (identity.Problem() is { } problem)
@@ -53,6 +54,22 @@ public sealed record AppliedIdentity(
         }
 
         var arguments = identity.KernelRelease is { } release ? UnameOverride.Arguments(environment, release, directory) : [];
+        if (!LocaleFiles.IsBuiltIn(identity.Locale))
+        {
+            var (localeArguments, locpath) = LocaleFiles.Apply(environment, identity.Locale, localeCache ?? Path.Combine(directory, "locale"));
+            arguments.AddRange(localeArguments);
+            variables[locpath.Key] = locpath.Value;
+        }
+
+        if (!identity.AddressSpaceRandomization && AddressSpace.Problem() is { } aslr)
+        {
+            throw new BuildException("identity: address-space randomisation cannot be turned off: " + aslr);
+        }
+
+        if (identity.FileOrder != FileOrder.Native && DisorderFs.Problem() is { } order)
+        {
+            throw new BuildException("identity: the file-system order cannot be applied: " + order);
+        }
         var cpus = identity.CpuCount is { } count ? CpuAffinity.ListFor(count) : null;
         return new AppliedIdentity(identity, directory, variables, arguments, cpus);
     }

@@ -42,11 +42,32 @@ public static class SandboxRunner
 
     public static async Task<StepOutcome> RunAsync(SandboxSpec spec, Action<string>? log, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Identity.Identity.FileOrder == Verbatim.Common.Identity.FileOrder.Native)
+        {
+            return await RunHereAsync(spec, log, cancellationToken).ConfigureAwait(false);
+        }
+
+        var mountPoint = spec.Workspace.TrimEnd('/') + ".ordered";
+        var mount = await DisorderFs.MountAsync(spec.Workspace, mountPoint, spec.Identity.Identity.FileOrder, cancellationToken).ConfigureAwait(false);
+        await using (mount.ConfigureAwait(false))
+        {
+            return await RunHereAsync(spec with { Workspace = mountPoint }, log, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<StepOutcome> RunHereAsync(SandboxSpec spec, Action<string>? log, CancellationToken cancellationToken)
+    {
         var prefix = new List<string>();
         if (HostUser.DropsPrivileges)
         {
             var id = HostUser.UnprivilegedId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             prefix.AddRange(["setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups", "--"]);
+        }
+
+        if (!spec.Identity.Identity.AddressSpaceRandomization)
+        {
+            prefix.AddRange([AddressSpace.Setarch, "-R"]);
         }
 
         if (spec.Identity.CpuList is { } cpus)

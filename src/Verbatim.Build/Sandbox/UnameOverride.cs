@@ -14,6 +14,10 @@ public static class UnameOverride
 
     private static readonly string[] Programs = ["usr/bin/uname", "bin/uname"];
 
+    /// <summary>Why a kernel release cannot be shown in the environment (one phrase), or null when it can.</summary>
+    public static string? Problem(ResolvedEnvironment environment) =>
+        Programs.Any(p => IsOwnFile(environment.Root, p)) ? null : "the environment has no uname program";
+
     /// <summary>The bwrap arguments that install the override for <paramref name="release"/>, its script written into <paramref name="directory"/>.</summary>
     /// <exception cref="BuildException">The environment has no uname program.</exception>
     public static List<string> Arguments(ResolvedEnvironment environment, string release, string directory)

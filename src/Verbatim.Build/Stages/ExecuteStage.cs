@@ -21,7 +21,7 @@ public static class ExecuteStage
         var workspace = Path.Combine(scratch, "ws");
         try
         {
-            var applied = AppliedIdentity.Apply(identity, prepared.Environment, prepared.SourceDateEpoch, Path.Combine(scratch, "identity"));
+            var applied = AppliedIdentity.Apply(identity, prepared.Environment, prepared.SourceDateEpoch, Path.Combine(scratch, "identity"), Path.Combine(Path.GetFullPath(scratchRoot), "verbatim-locales"));
             Workspace.Populate(workspace, prepared.Inputs);
             await Workspace.HandOverAsync(workspace, cancellationToken).ConfigureAwait(false);
             var variables = new SortedDictionary<string, string>(applied.Variables.ToDictionary(), StringComparer.Ordinal);

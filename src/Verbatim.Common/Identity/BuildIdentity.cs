@@ -4,7 +4,7 @@ namespace Verbatim.Common.Identity;
 
 /// <summary>
 /// Who and where a build's steps believe they run: clock, time zone, locale, user and group, host and domain name, home,
-/// umask, build path, CPU count, kernel release and extra variables. The sandbox takes one value of this; varying it is
+/// umask, build path, CPU count, kernel release, file-system order, address-space randomisation and extra variables. The sandbox takes one value of this; varying it is
 /// how <c>verbatim check</c> looks for builds that depend on their surroundings. <see cref="Default"/> is what every
 /// build runs under unless told otherwise.
 /// </summary>
@@ -50,6 +50,12 @@ public sealed record BuildIdentity
     /// <summary>The kernel release <c>uname -r</c> prints; null for the real one.</summary>
     public string? KernelRelease { get; init; }
 
+    /// <summary>The order directory listings of the workspace come in; <see cref="FileOrder.Native"/> leaves the file system's own.</summary>
+    public FileOrder FileOrder { get; init; } = FileOrder.Native;
+
+    /// <summary>Whether the steps' address space is randomised (the kernel's default); false runs them with <c>ADDR_NO_RANDOMIZE</c> (<c>setarch -R</c>).</summary>
+    public bool AddressSpaceRandomization { get; init; } = true;
+
     /// <summary>Variables every step gets besides the identity's own (the recipe's <c>env</c> comes on top); a read-only copy of what was given.</summary>
     public IReadOnlyDictionary<string, string> ExtraVariables
     {
@@ -68,8 +74,9 @@ public sealed record BuildIdentity
         && UserId == other.UserId && GroupName == other.GroupName && GroupId == other.GroupId && HostName == other.HostName
         && DomainName == other.DomainName && Home == other.Home && Umask == other.Umask && BuildPath == other.BuildPath
         && CpuCount == other.CpuCount && KernelRelease == other.KernelRelease
+        && FileOrder == other.FileOrder && AddressSpaceRandomization == other.AddressSpaceRandomization
         && ExtraVariables.Count == other.ExtraVariables.Count
         && ExtraVariables.All(p => other.ExtraVariables.TryGetValue(p.Key, out var v) && v == p.Value);
 
-    public override int GetHashCode() => HashCode.Combine(Clock, TimeZone, Locale, UserName, UserId, HostName, BuildPath, CpuCount);
+    public override int GetHashCode() => HashCode.Combine(HashCode.Combine(Clock, TimeZone, Locale, UserName, UserId, HostName, BuildPath, CpuCount), FileOrder, AddressSpaceRandomization);
 }

@@ -7,7 +7,8 @@ namespace Verbatim.Common.Identity;
 /// An identity as JSON, the way build records and provenance carry it: <c>time_zone</c>, <c>locale</c>,
 /// <c>user</c>/<c>group</c> (<c>name</c>, <c>id</c>), <c>host_name</c>, <c>home</c>, <c>umask</c> (octal text) always;
 /// <c>clock</c> (<c>offset_seconds</c> or <c>start</c>), <c>domain_name</c>, <c>build_path</c>, <c>cpu_count</c>,
-/// <c>kernel_release</c> when set; <c>extra_variables</c> when any.
+/// <c>kernel_release</c> when set; <c>file_order</c> (<c>reversed</c>, <c>shuffled</c>) and
+/// <c>address_space_randomization</c> (<c>false</c>) only when not the default; <c>extra_variables</c> when any.
 /// </summary>
 public static class BuildIdentityJson
 {
@@ -32,6 +33,16 @@ public static class BuildIdentityJson
         if (identity.CpuCount is { } cpus)
         {
             json["cpu_count"] = cpus;
+        }
+
+        if (identity.FileOrder != FileOrder.Native)
+        {
+            json["file_order"] = identity.FileOrder == FileOrder.Reversed ? "reversed" : "shuffled";
+        }
+
+        if (!identity.AddressSpaceRandomization)
+        {
+            json["address_space_randomization"] = false;
         }
 
         if (identity.Clock.Offset is { } offset)

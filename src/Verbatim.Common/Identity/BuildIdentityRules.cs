@@ -9,7 +9,7 @@ internal static partial class BuildIdentityRules
     public static readonly IReadOnlySet<string> Owned = new HashSet<string>(StringComparer.Ordinal)
     {
         "HOME", "HOSTNAME", "LANG", "LC_ALL", "LOGNAME", "PATH", "SOURCE_DATE_EPOCH", "TMPDIR", "TZ", "USER",
-        "LD_PRELOAD", "FAKETIME", "FAKETIME_FMT", "NO_FAKE_STAT",
+        "LD_PRELOAD", "FAKETIME", "FAKETIME_FMT", "NO_FAKE_STAT", "LOCPATH",
     };
 
     /// <summary>Top-level paths the sandbox mounts itself (the toolchain, /proc, /dev…); home and the build path cannot be there.</summary>

@@ -99,6 +99,14 @@ internal sealed class BuildRecordReader(string source)
             BuildPath = OptionalString(json, at, "build_path"),
             CpuCount = json.TryGetProperty("cpu_count", out _) ? Int(json, at, "cpu_count") : null,
             KernelRelease = OptionalString(json, at, "kernel_release"),
+            FileOrder = OptionalString(json, at, "file_order") switch
+            {
+                null => FileOrder.Native,
+                "reversed" => FileOrder.Reversed,
+                "shuffled" => FileOrder.Shuffled,
+                var other => throw Error($"identity.file_order '{other}' is not reversed or shuffled"),
+            },
+            AddressSpaceRandomization = !json.TryGetProperty("address_space_randomization", out var aslr) || aslr.ValueKind != JsonValueKind.False,
             ExtraVariables = json.TryGetProperty("extra_variables", out _) ? Map(json, at, "extra_variables") : new SortedDictionary<string, string>(StringComparer.Ordinal),
         };
         return identity.Problem() is { } problem ? throw Error($"identity: {problem}") : identity;

@@ -1,0 +1,3 @@
+from speedup._fast import add
+
+__all__ = ["add"]
