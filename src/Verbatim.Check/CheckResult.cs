@@ -52,6 +52,9 @@ public sealed record CheckResult
     /// <summary>The comparison of the control with the experiment under every applied variation.</summary>
     public DiffResult? Diff { get; init; }
 
+    /// <summary>Why the experiment under every applied variation failed to build (one line); null when it built.</summary>
+    public string? ExperimentFailure { get; init; }
+
     /// <summary>Whether culprits were searched for.</summary>
     public bool Bisected { get; init; }
 

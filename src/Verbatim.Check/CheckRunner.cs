@@ -86,6 +86,7 @@ public static class CheckRunner
             }
 
             var full = applied.Count > 0 ? Experiment(applied) : null;
+            var fullBuild = applied.Count > 0 ? pool.BuildAsync("experiment:" + CulpritSearch.Name(applied), "", control) : null;
             var reruns = await Task.WhenAll(controls.Skip(1).Select((c, i) => Compare(c, "control-" + (i + 2)))).ConfigureAwait(false);
             var flakyKeys = new SortedSet<string>(reruns.SelectMany(r => r.Keys), StringComparer.Ordinal);
             var flakyDiff = reruns.FirstOrDefault(r => !r.Identical)?.Diff;
@@ -110,6 +111,7 @@ public static class CheckRunner
                 FlakyDifferences = [.. flakyKeys],
                 FlakyDiff = flakyDiff is null ? null : Relabel.Apply(flakyDiff, "control-1", "control-2"),
                 Differences = differences,
+                ExperimentFailure = fullBuild is null ? null : (await fullBuild.ConfigureAwait(false)).Failure,
                 Diff = fullComparison?.Diff is { } diff ? Relabel.Apply(diff, "control", "experiment") : null,
                 Bisected = options.Bisect && differences.Count > 0,
                 Culprits = culprits,

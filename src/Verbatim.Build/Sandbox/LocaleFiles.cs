@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Verbatim.Build.Environments;
@@ -67,8 +68,17 @@ public static class LocaleFiles
         var i18n = Path.Combine(environment.Root, "usr", "share", "i18n");
         var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
         Directory.CreateDirectory(temporary);
+
+        // localedef reads a charmap given by path only uncompressed.
+        var charmap = Path.Combine(temporary, "UTF-8.charmap");
+        using (var packed = new GZipStream(File.OpenRead(Path.Combine(i18n, "charmaps", "UTF-8.gz")), CompressionMode.Decompress))
+        using (var plain = File.Create(charmap))
+        {
+            packed.CopyTo(plain);
+        }
+
         var info = new ProcessStartInfo(Localedef) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--no-archive", "-i", Path.Combine(i18n, "locales", source), "-f", Path.Combine(i18n, "charmaps", "UTF-8.gz"), Path.Combine(temporary, locale) })
+        foreach (var argument in new[] { "--no-archive", "-i", Path.Combine(i18n, "locales", source), "-f", charmap, Path.Combine(temporary, locale) })
         {
             info.ArgumentList.Add(argument);
         }
@@ -83,6 +93,8 @@ public static class LocaleFiles
             Directory.Delete(temporary, recursive: true);
             throw new BuildException($"identity: localedef could not compile {locale}: {OutputTail.OneLine(error.Result)}");
         }
+
+        File.Delete(charmap);
 
         // Readable by the sandbox's unprivileged host user, whoever compiled it.
         foreach (var path in Directory.EnumerateFileSystemEntries(temporary, "*", SearchOption.AllDirectories).Append(temporary))

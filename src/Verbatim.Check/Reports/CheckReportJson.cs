@@ -54,6 +54,11 @@ public static class CheckReportJson
             ["bisected"] = result.Bisected,
             ["culprits"] = new JsonArray([.. result.Culprits.Select(c => (JsonNode)new JsonObject { ["variations"] = Strings(c.Variations), ["differences"] = Strings(c.Differences) })]),
         };
+        if (result.ExperimentFailure is { } broke)
+        {
+            report["experiment_failure"] = broke;
+        }
+
         if (result.Diff is { Identical: false } diff)
         {
             report["diff"] = Diff(diff);

@@ -49,6 +49,11 @@ public static class CheckText
             Line(text, "  flaky: " + key);
         }
 
+        if (result.ExperimentFailure is { } broke)
+        {
+            Line(text, "the experiment under every applied variation failed: " + broke);
+        }
+
         if (result.Bisected)
         {
             Line(text, $"culprits ({result.Builds} builds in all):");
