@@ -30,20 +30,20 @@ public sealed class CheckCommandTests
     public void A_failing_control_build_exits_2_with_its_log_tail_and_runs_no_experiment()
     {
         using var dir = new TempDir();
-        var recipe = BuildSupport.HostRecipe(dir.Path, "broken", "  - name: build\n    run: echo compiling && echo 'fatal: missing header' >&2 && exit 3");
+        var recipe = BuildSupport.HostRecipe(dir.Path, "broken", "  - name: build\n    run: echo compiling && echo 'fatal error, missing header' >&2 && exit 3");
         var result = InProcessCli.Run(Environment(), "check", recipe, "--json", "-");
         Assert.Equal(2, result.ExitCode);
         var json = System.Text.Json.JsonDocument.Parse(result.StdOut).RootElement;
         Assert.Equal("build-failed", json.GetProperty("verdict").GetString());
         Assert.Contains("failed with exit status 3", json.GetProperty("control").GetProperty("failure").GetString(), StringComparison.Ordinal);
-        Assert.Contains("fatal: missing header", json.GetProperty("control").GetProperty("log_tail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("fatal error, missing header", json.GetProperty("control").GetProperty("log_tail").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, json.GetProperty("builds").GetInt32());
         Assert.DoesNotContain("experiment", result.StdErr, StringComparison.Ordinal);
 
         var text = InProcessCli.Run(Environment(), "check", recipe, "--variations", "umask");
         Assert.Equal(2, text.ExitCode);
         Assert.Contains("no experiment was run", text.StdOut, StringComparison.Ordinal);
-        Assert.Contains("  fatal: missing header", text.StdOut, StringComparison.Ordinal);
+        Assert.Contains("  fatal error, missing header", text.StdOut, StringComparison.Ordinal);
     }
 
     [Theory]
