@@ -24,6 +24,17 @@ ensure_packages reprotest diffoscope disorderfs faketime bubblewrap python3-yaml
 "$root/verbatim" --version >/dev/null   # build the CLI once, outside the measurements
 export VERBATIM_CACHE=${VERBATIM_CACHE:-$work/cas}
 
+# reprotest's locales variation sets LANG=fr_CH.UTF-8 but needs the locale installed on the host (verbatim compiles it
+# for the build itself): without it glibc falls back to C and reprotest sees no difference. Install it as reprotest's
+# documentation asks (as root: localedef into the system's locale archive).
+if ! locale -a 2>/dev/null | grep -qi '^fr_CH\.utf-\?8$'; then
+  if [ "$(id -u)" -eq 0 ]; then
+    localedef -i fr_CH -f UTF-8 fr_CH.UTF-8 && echo "installed the fr_CH.UTF-8 locale for reprotest"
+  else
+    echo "note: fr_CH.UTF-8 is not installed: reprotest cannot vary the locale here (run as root to install it)" >&2
+  fi
+fi
+
 # The recipe's steps as one shell command for reprotest (each step in a subshell, as each runs in its own sandbox).
 command_of() {
   python3 - "$1" <<'PY'
