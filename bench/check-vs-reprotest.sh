@@ -18,6 +18,8 @@ work=${1:-/tmp/verbatim-bench-check}
 fixtures=${FIXTURES:-$(cd "$root/examples/nondeterminism" && ls -d */ | tr -d / | tr '\n' ' ')}
 modes=" ${MODES:-verdict culprit} "
 variations="all,-user_group,-exec_path"
+# reprotest's experiment locale is et_EE.UTF-8 by default; verbatim's is fr_CH.UTF-8: give reprotest the same.
+reprotest_variations="$variations,locales.locale=fr_CH.UTF-8"
 rm -rf "$work" && mkdir -p "$work"
 
 ensure_packages reprotest diffoscope disorderfs faketime bubblewrap python3-yaml time
@@ -65,7 +67,7 @@ for mode in verdict culprit; do
     [ "$mode" = culprit ] && rextra=(--auto-build)
     REPEAT=1 measure v "$root/verbatim" check "$dir" --variations "$variations" "${extra[@]}" --json "$work/$fixture-$mode.json"
     src="$work/src-$fixture-$mode"; rm -rf "$src"; cp -r "$dir/src" "$src"
-    (cd "$src" && REPEAT=1 measure r reprotest --variations "$variations" "${rextra[@]}" --store-dir "$work/reprotest-$fixture-$mode" -c "$cmd" . "$artifacts" -- null
+    (cd "$src" && REPEAT=1 measure r reprotest --variations "$reprotest_variations" "${rextra[@]}" --store-dir "$work/reprotest-$fixture-$mode" -c "$cmd" . "$artifacts" -- null
      printf '%s %s %s\n' "$r_secs" "$r_rc" "$r_kb" > "$work/r.txt")
     read -r r_secs r_rc _ < "$work/r.txt"
     same=no; [ "$(name_of "$v_rc")" = "$(name_of "$r_rc")" ] && { same=yes; agree=$((agree + 1)); }

@@ -15,7 +15,7 @@ public sealed class CheckCommandTests
         using var dir = new TempDir();
         var fixture = FixtureChecks.Fixture("time-zone");
         var first = InProcessCli.Run(Environment(), "check", fixture, "--variations", "timezone,umask,home", "--json", dir.File("one.json"));
-        var second = InProcessCli.Run(Environment(), "check", fixture, "--variations", "timezone,umask,home", "--json", dir.File("two.json"));
+        var second = InProcessCli.Run(Environment(), "check", fixture, "--variations", "timezone,umask,home", "--json", dir.File("two.json"), "--html", dir.File("report.html"));
         Assert.Equal(1, first.ExitCode);
         Assert.Equal(1, second.ExitCode);
         Assert.Equal(File.ReadAllBytes(dir.File("one.json")), File.ReadAllBytes(dir.File("two.json")));
@@ -24,6 +24,7 @@ public sealed class CheckCommandTests
         Assert.Contains("applied  home", first.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain("applied  time ", first.StdOut, StringComparison.Ordinal);
         Assert.Contains("build 1: control 1/2: started", first.StdErr, StringComparison.Ordinal);
+        Assert.Contains("dist/stamp.txt", File.ReadAllText(dir.File("report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

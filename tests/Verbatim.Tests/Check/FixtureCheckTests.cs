@@ -57,6 +57,15 @@ public sealed class FixtureCheckTests(FixtureChecks checks) : IClassFixture<Fixt
     }
 
     [Fact]
+    public void Runs_repeats_the_control_to_say_how_often_it_differs()
+    {
+        var result = FixtureChecks.Check("random", [], runs: 4);
+        Assert.Equal(Verdict.NotReproducible, result.Verdict);
+        Assert.Equal((4, 3, 4), (result.Runs, result.DifferingRuns, result.Builds));
+        Assert.Null(result.Diff);
+    }
+
+    [Fact]
     public void The_clean_fixture_is_reproducible_under_every_variation()
     {
         var result = checks["clean"];
