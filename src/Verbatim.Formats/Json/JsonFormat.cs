@@ -136,7 +136,9 @@ public sealed class JsonFormat : IFormat
                     var orderY = ys.Where(common.Contains).ToList();
                     if (!orderX.SequenceEqual(orderY, StringComparer.Ordinal))
                     {
-                        Add((pointer.Length == 0 ? "/" : pointer) + " (key order)", string.Join(", ", orderX), string.Join(", ", orderY), [ContentCauses.OrderCause(orderX, orderY, "object keys in a different order")]);
+                        // Keys added or removed as well: the object was rewritten, not only reordered; no order cause.
+                        Cause[] order = xs.Count == common.Count && ys.Count == common.Count ? [ContentCauses.OrderCause(orderX, orderY, "object keys in a different order")] : [];
+                        Add((pointer.Length == 0 ? "/" : pointer) + " (key order)", string.Join(", ", orderX), string.Join(", ", orderY), order);
                     }
 
                     foreach (var name in xs.Union(ys, StringComparer.Ordinal))
