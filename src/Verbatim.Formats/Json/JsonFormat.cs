@@ -187,7 +187,9 @@ public sealed class JsonFormat : IFormat
                     var sy = y.GetRawText();
                     if (!string.Equals(sx, sy, StringComparison.Ordinal))
                     {
-                        Add(pointer, Show(x), Show(y), [.. ContentCauses.Classify(sx, sy)]);
+                        // The key names what the value is ("built": …, "timestamp": …), as a label does in text.
+                        var key = pointer[(pointer.LastIndexOf('/') + 1)..];
+                        Add(pointer, Show(x), Show(y), [.. ContentCauses.Classify($"{key}: {sx}", $"{key}: {sy}")]);
                     }
 
                     break;

@@ -8,7 +8,7 @@ public static class FieldCauses
 {
     public static Cause For(CauseKind kind, string field, string? left, string? right) => kind switch
     {
-        CauseKind.Timestamp => new Cause(kind, $"the archiver recorded a file time ({field}): when the file was written or packed, or the time a reproducible build clamps it to", left, right),
+        CauseKind.Timestamp => new Cause(kind, $"the archiver recorded when the file was written ({field})", left, right),
         CauseKind.Permissions => new Cause(kind, $"file permissions differ ({field}): the build's umask or the tool's defaults", left, right),
         CauseKind.Ownership => new Cause(kind, $"the archiver recorded the building user's owner or group ({field})", left, right),
         CauseKind.Compression => new Cause(kind, $"compressed with different settings or another compressor ({field})", left, right),
