@@ -9,9 +9,11 @@ using Verbatim.Tests.Support;
 namespace Verbatim.Tests.Causes;
 
 /// <summary>One rule of labels.json: the true causes of the differences whose path (and field) it matches.</summary>
-public sealed record LabelRule(Regex Path, Regex? Field, IReadOnlyList<string> Causes, string Why)
+/// <param name="Sides"><c>one</c>: only differences present on one side (an added file, a digest "(absent)" on the other); <c>both</c>: the others.</param>
+public sealed record LabelRule(Regex Path, Regex? Field, string? Sides, IReadOnlyList<string> Causes, string Why)
 {
-    public bool Matches(CorpusUnit unit) => Path.IsMatch(unit.Path) && (Field is null || Field.IsMatch(unit.Field ?? ""));
+    public bool Matches(CorpusUnit unit) =>
+        Path.IsMatch(unit.Path) && (Field is null || Field.IsMatch(unit.Field ?? "")) && (Sides is null || (Sides == "one") == unit.OneSided);
 }
 
 /// <summary>A pair of the corpus: two versions of a Debian package, or a pair a generator makes.</summary>
@@ -22,7 +24,7 @@ public sealed record CorpusPair(string Name, string? Package, string? From, stri
 /// root, the causes Verbatim gave (kind ids) and the true ones from labels.json (<c>timestamp/archive-mtime</c>: the
 /// kind, then what sort of it, for recall by sort).
 /// </summary>
-public sealed record CorpusUnit(string Pair, string Path, string? Field, IReadOnlySet<string> Predicted)
+public sealed record CorpusUnit(string Pair, string Path, string? Field, bool OneSided, IReadOnlySet<string> Predicted)
 {
     public IReadOnlyList<string> Truth { get; set; } = [];
 
@@ -43,6 +45,7 @@ public static class CauseCorpus
             var rules = pair.GetProperty("labels").EnumerateArray().Select(r => new LabelRule(
                 new Regex(r.GetProperty("path").GetString()!, RegexOptions.CultureInvariant),
                 r.TryGetProperty("field", out var f) ? new Regex(f.GetString()!, RegexOptions.CultureInvariant) : null,
+                r.TryGetProperty("sides", out var sides) ? sides.GetString() : null,
                 [.. r.GetProperty("causes").EnumerateArray().Select(c => c.GetString()!)],
                 r.TryGetProperty("why", out var w) ? w.GetString()! : "")).ToList();
             string? Get(string name) => pair.TryGetProperty(name, out var v) ? v.GetString() : null;
@@ -91,8 +94,12 @@ public static class CauseCorpus
             }
 
             var path = node.Path1.Length > 0 ? Relative(node.Path1, root1) : Relative(node.Path2, root2);
-            yield return new CorpusUnit(pair, path, node.Field, node.Causes.Select(c => c.Kind.Id()).ToHashSet(StringComparer.Ordinal));
+            var oneSided = node.Kind is DifferenceKind.Added or DifferenceKind.Removed ||
+                           (node.Kind == DifferenceKind.Field && (Absent(node.Left) || Absent(node.Right)));
+            yield return new CorpusUnit(pair, path, node.Field, oneSided, node.Causes.Select(c => c.Kind.Id()).ToHashSet(StringComparer.Ordinal));
         }
+
+        static bool Absent(string? value) => value is null or "(absent)" or "(none)";
 
         static string Relative(string path, string root) => path.StartsWith(root, StringComparison.Ordinal) ? path[root.Length..] : path;
     }

@@ -152,6 +152,19 @@ public static class GeneratedPairs
 
             Add(writer, "usr/share/zoneinfo/Test/Zone", zone, epoch);
             Add(writer, "usr/share/tool/build.json", Encoding.UTF8.GetBytes($"{{\"name\": \"tool\", \"timestamp\": {epoch}}}\n"), epoch);
+
+            // Packed by another user, under another umask.
+            var first = dir == a;
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, "usr/bin/tool")
+            {
+                DataStream = new MemoryStream("#!/bin/sh\n"u8.ToArray()),
+                ModificationTime = DateTimeOffset.FromUnixTimeSeconds(Epoch1),
+                Mode = first ? (UnixFileMode)0x1ed : (UnixFileMode)0x1fd, // 0755 : 0775
+                Uid = first ? 0 : 1000,
+                Gid = first ? 0 : 1000,
+                UserName = first ? "root" : "builder",
+                GroupName = first ? "root" : "builder",
+            });
         }
 
         static void Add(TarWriter writer, string name, byte[] content, long mtime) => writer.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, name)
