@@ -55,30 +55,36 @@ public static class CauseCorpus
         return pairs;
     }
 
-    /// <summary>Diffs every pair and returns its labelled differences.</summary>
+    /// <summary>Diffs every pair (two at a time) and returns its labelled differences, in the pairs' order.</summary>
     public static async Task<List<CorpusUnit>> LabelAsync(IReadOnlyList<CorpusPair> pairs, string scratch)
     {
-        var units = new List<CorpusUnit>();
-        foreach (var pair in pairs)
+        var perPair = new List<CorpusUnit>[pairs.Count];
+        await Parallel.ForAsync(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, _) =>
         {
-            string a, b;
-            if (pair.Package is not null)
-            {
-                a = await DebianPackages.FetchAsync(pair.Package, pair.From!).ConfigureAwait(false);
-                b = await DebianPackages.FetchAsync(pair.Package, pair.To!).ConfigureAwait(false);
-            }
-            else
-            {
-                (a, b) = GeneratedPairs.Make(pair.Generator!, System.IO.Path.Combine(scratch, pair.Name));
-            }
+            perPair[i] = await LabelAsync(pairs[i], scratch).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return [.. perPair.SelectMany(u => u)];
+    }
 
-            var result = Diff.Run(a, b);
-            foreach (var unit in Units(pair.Name, result.Path1, result.Path2, result.Root))
-            {
-                unit.Rule = pair.Rules.FirstOrDefault(r => r.Matches(unit));
-                unit.Truth = unit.Rule?.Causes ?? [];
-                units.Add(unit);
-            }
+    private static async Task<List<CorpusUnit>> LabelAsync(CorpusPair pair, string scratch)
+    {
+        string a, b;
+        if (pair.Package is not null)
+        {
+            a = await DebianPackages.FetchAsync(pair.Package, pair.From!).ConfigureAwait(false);
+            b = await DebianPackages.FetchAsync(pair.Package, pair.To!).ConfigureAwait(false);
+        }
+        else
+        {
+            (a, b) = GeneratedPairs.Make(pair.Generator!, System.IO.Path.Combine(scratch, pair.Name));
+        }
+
+        var result = Diff.Run(a, b);
+        var units = Units(pair.Name, result.Path1, result.Path2, result.Root).ToList();
+        foreach (var unit in units)
+        {
+            unit.Rule = pair.Rules.FirstOrDefault(r => r.Matches(unit));
+            unit.Truth = unit.Rule?.Causes ?? [];
         }
 
         return units;

@@ -27,6 +27,7 @@ public static class GeneratedPairs
         {
             case "c-date": CDate(dir, a, b); break;
             case "elf-build-id": BuildIds(dir, a, b); break;
+            case "elf-toolchain": Toolchains(dir, a, b); break;
             case "c-build-path": BuildPaths(dir, a, b); break;
             case "gzip": Gzips(a, b); break;
             case "tar": Tars(a, b); break;
@@ -76,6 +77,24 @@ public static class GeneratedPairs
             Gcc.Run("gcc", src, "-O2", $"-Wl,--build-id=0x{i}0123456789abcdef", "-o", Path.Combine(a, $"p{i}"), $"p{i}.c");
             Gcc.Run("gcc", src, "-O2", $"-Wl,--build-id=0x{i}fedcba9876543210", "-o", Path.Combine(b, $"p{i}"), $"p{i}.c");
         }
+    }
+
+    /// <summary>
+    /// The same program as two revisions of the compiler would leave it: the GCC identification in .comment names
+    /// another Debian revision (set with objcopy, keeping the size, so nothing else moves).
+    /// </summary>
+    private static void Toolchains(string dir, string a, string b)
+    {
+        var src = Path.Combine(dir, "src");
+        Directory.CreateDirectory(src);
+        File.WriteAllText(Path.Combine(src, "p.c"), Gcc.Program);
+        Gcc.Run("gcc", src, "-O2", "-o", Path.Combine(a, "prog"), "p.c");
+        Gcc.Run("objcopy", src, "--dump-section", ".comment=comment", Path.Combine(a, "prog"), Path.Combine(src, "dumped"));
+        var comment = File.ReadAllBytes(Path.Combine(src, "comment"));
+        var close = Array.IndexOf(comment, (byte)')');
+        comment[close - 1] = comment[close - 1] == (byte)'9' ? (byte)'8' : (byte)(comment[close - 1] + 1);
+        File.WriteAllBytes(Path.Combine(src, "comment"), comment);
+        Gcc.Run("objcopy", src, "--update-section", ".comment=comment", Path.Combine(a, "prog"), Path.Combine(b, "prog"));
     }
 
     /// <summary>The same sources built with debug information in two build directories (__FILE__ and DWARF record them).</summary>
