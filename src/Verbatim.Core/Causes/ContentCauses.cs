@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Verbatim.Core.Model;
 
@@ -7,10 +7,15 @@ namespace Verbatim.Core.Causes;
 /// <summary>
 /// Recognises likely causes in changed content: dates, build paths, hashes, GUIDs, toolchain versions, user@host,
 /// reordered lines and locale-dependent sorting. Each finding carries the two sides' values, decoded.
+/// A cause is claimed only when it explains the WHOLE change: once every recognised value that differs is masked
+/// out, the two sides must be equal; otherwise the change is real content and no cause is given.
 /// </summary>
 public static partial class ContentCauses
 {
     private const int MaxTextLength = 64 * 1024;
+
+    /// <summary>Changed line pairs classified at most; a larger change is not accounted for line by line.</summary>
+    private const int MaxLinePairs = 4096;
 
     private static readonly (Regex Pattern, CauseKind Kind, string What)[] Patterns =
     [
@@ -21,88 +26,92 @@ public static partial class ContentCauses
         (CDateRegex(), CauseKind.Timestamp, "embedded date (__DATE__/__TIME__) differs"),
         (GuidRegex(), CauseKind.RandomId, "random identifier (GUID/UUID) differs"),
         (HashRegex(), CauseKind.EmbeddedHash, "embedded hash differs: it is a digest of other contents"),
-        (BuildPathRegex(), CauseKind.BuildPath, "build path differs"),
+        (BuildPaths.Pattern(), CauseKind.BuildPath, "build path differs"),
         (UserHostRegex(), CauseKind.HostOrUser, "user or host name differs"),
-        (EpochRegex(), CauseKind.Timestamp, "embedded Unix time differs"),
+        (LabelledEpochRegex(), CauseKind.Timestamp, "embedded Unix time differs"),
     ];
 
     /// <summary>Causes found in one changed pair of texts (a line, a string, a field value).</summary>
-    public static IReadOnlyList<Cause> Classify(string left, string right)
+    /// <param name="left">The first side's text.</param>
+    /// <param name="right">The second side's text.</param>
+    /// <param name="wholeLeft">The whole first text the pair was taken from, when it is larger (for judging uniqueness).</param>
+    /// <param name="wholeRight">The whole second text.</param>
+    public static IReadOnlyList<Cause> Classify(string left, string right, string? wholeLeft = null, string? wholeRight = null)
     {
-        if (left.Length > MaxTextLength)
+        if (left.Length > MaxTextLength || right.Length > MaxTextLength || string.Equals(left, right, StringComparison.Ordinal))
         {
-            left = left[..MaxTextLength];
-        }
-
-        if (right.Length > MaxTextLength)
-        {
-            right = right[..MaxTextLength];
+            return [];
         }
 
         var found = new List<Cause>();
-        var seen = new HashSet<CauseKind>();
-        foreach (var (pattern, kind, what) in Patterns)
+        for (var p = 0; p < Patterns.Length; p++)
         {
-            if (seen.Contains(kind))
-            {
-                continue;
-            }
-
+            var (pattern, kind, what) = Patterns[p];
             var l = pattern.Matches(left).Select(m => m.Value).ToList();
             var r = pattern.Matches(right).Select(m => m.Value).ToList();
-            if (l.Count == 0 && r.Count == 0)
+            if (l.Count == 0 || r.Count == 0)
             {
                 continue;
             }
 
-            var onlyLeft = l.Except(r, StringComparer.Ordinal).FirstOrDefault();
-            var onlyRight = r.Except(l, StringComparer.Ordinal).FirstOrDefault();
-            if (onlyLeft is null && onlyRight is null)
+            var onlyLeft = l.Except(r, StringComparer.Ordinal).ToList();
+            var onlyRight = r.Except(l, StringComparer.Ordinal).ToList();
+            if (onlyLeft.Count == 0 || onlyRight.Count == 0 || !Valid(kind, pattern, onlyLeft, onlyRight, wholeLeft ?? left, wholeRight ?? right))
             {
                 continue;
             }
 
-            if (kind == CauseKind.Timestamp && pattern == EpochRegex())
+            var (shownLeft, shownRight) = (onlyLeft[0], onlyRight[0]);
+            if (pattern == LabelledEpochRegex())
             {
-                if (onlyLeft is null || onlyRight is null || !IsEpoch(onlyLeft) || !IsEpoch(onlyRight))
-                {
-                    continue;
-                }
-
-                onlyLeft = Timestamps.Describe(long.Parse(onlyLeft, System.Globalization.CultureInfo.InvariantCulture));
-                onlyRight = Timestamps.Describe(long.Parse(onlyRight, System.Globalization.CultureInfo.InvariantCulture));
+                shownLeft = Timestamps.Describe(Seconds(shownLeft));
+                shownRight = Timestamps.Describe(Seconds(shownRight));
             }
 
-            if (kind == CauseKind.EmbeddedHash && (onlyLeft is null || onlyRight is null || onlyLeft.Length != onlyRight.Length))
+            // Masked on both sides, so that what is left can be compared.
+            var mask = "\u0001" + (char)('A' + p);
+            left = pattern.Replace(left, mask);
+            right = pattern.Replace(right, mask);
+            if (!found.Any(c => c.Kind == kind))
             {
-                continue;
+                found.Add(new Cause(kind, what, shownLeft, shownRight));
             }
-
-            if (kind == CauseKind.BuildPath && !LooksLikeBuildPath(onlyLeft, onlyRight))
-            {
-                continue;
-            }
-
-            seen.Add(kind);
-            found.Add(new Cause(kind, what, onlyLeft, onlyRight));
         }
 
-        return found;
+        return string.Equals(left, right, StringComparison.Ordinal) ? found : [];
     }
 
-    /// <summary>Causes found in lines that were changed, taken pairwise (removed line i against added line i).</summary>
-    public static IReadOnlyList<Cause> ClassifyLines(IReadOnlyList<string> removed, IReadOnlyList<string> added)
+    /// <summary>
+    /// Causes found in lines that were changed, taken pairwise (removed line i against added line i). Causes are given
+    /// only when every changed line is accounted for: as many lines removed as added, each pair explained.
+    /// </summary>
+    public static IReadOnlyList<Cause> ClassifyLines(IReadOnlyList<string> removed, IReadOnlyList<string> added, string? wholeLeft = null, string? wholeRight = null)
     {
-        var causes = new List<Cause>();
-        if (removed.Count > 0 && removed.Count == added.Count && IsSameMultiset(removed, added))
+        if (removed.Count == 0 || removed.Count != added.Count || removed.Count > MaxLinePairs)
         {
-            causes.Add(OrderCause(removed, added, "the same lines appear in a different order"));
-            return causes;
+            return [];
         }
 
-        for (var i = 0; i < Math.Min(Math.Min(removed.Count, added.Count), 64); i++)
+        if (IsSameMultiset(removed, added))
         {
-            Merge(causes, Classify(removed[i], added[i]));
+            return [OrderCause(removed, added, "the same lines appear in a different order")];
+        }
+
+        var causes = new List<Cause>();
+        for (var i = 0; i < removed.Count; i++)
+        {
+            if (string.Equals(removed[i], added[i], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var pair = Classify(removed[i], added[i], wholeLeft, wholeRight);
+            if (pair.Count == 0)
+            {
+                return [];
+            }
+
+            Merge(causes, pair);
         }
 
         return causes;
@@ -126,155 +135,56 @@ public static partial class ContentCauses
     }
 
     /// <summary>
-    /// Causes found in a differing byte run: a 32/64-bit Unix time (either endianness) in a window that covers the run,
-    /// else the strings around it. <paramref name="left"/> and <paramref name="right"/> hold the run with up to 32 bytes
-    /// of context either side; the run starts at <paramref name="runOffset"/> in them and is <paramref name="runLength"/> long;
-    /// <paramref name="alignedOffset"/> is where the window starts in its file, for judging alignment.
+    /// Causes found in a differing byte run; see <see cref="ByteCauses.Classify"/>.
     /// </summary>
-    public static IReadOnlyList<Cause> ClassifyBytes(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, int runOffset, int runLength, long alignedOffset = 0)
-    {
-        if (runLength <= 8 && left.Length == right.Length && !LooksRandom(left))
-        {
-            // Windows that cover the run; aligned ones first, as time fields in structures usually are.
-            var windows = new List<(int Start, int Size)>();
-            foreach (var size in (ReadOnlySpan<int>)[4, 8])
-            {
-                for (var start = runOffset + runLength - size; start <= runOffset; start++)
-                {
-                    if (start >= 0 && start + size <= left.Length)
-                    {
-                        windows.Add((start, size));
-                    }
-                }
-            }
-
-            // Two times a build apart differ in their least significant byte: the run must start at a little-endian
-            // window's first byte or end at a big-endian window's last byte.
-            foreach (var (start, size) in windows.OrderBy(w => (alignedOffset + w.Start) % w.Size == 0 ? 0 : 1))
-            {
-                var littleEndian = start == runOffset;
-                var bigEndian = start + size == runOffset + runLength;
-                if ((littleEndian || bigEndian) && TimeAt(left.Slice(start, size), right.Slice(start, size), littleEndian, bigEndian) is { } cause)
-                {
-                    return [cause];
-                }
-            }
-
-            if (runLength <= 2 && YearAt(left, right, runOffset, runLength) is { } year)
-            {
-                return [year];
-            }
-        }
-
-        return Classify(Printable(left), Printable(right));
-    }
+    public static IReadOnlyList<Cause> ClassifyBytes(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, int runOffset, int runLength, long alignedOffset = 0) =>
+        ByteCauses.Classify(left, right, runOffset, runLength, alignedOffset);
 
     /// <summary>
-    /// Whether bytes look like compressed or encrypted data, where any 4 bytes may pass for a time: structures that hold
-    /// times have zeros and repeated bytes around them, random data has mostly distinct ones.
+    /// Adds the causes in <paramref name="more"/> whose kind is not yet in <paramref name="into"/>; unconfirmed
+    /// candidates are all kept (each may yet be confirmed or dropped, see <see cref="CauseEvidence"/>).
     /// </summary>
-    private static bool LooksRandom(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length < 32)
-        {
-            return false;
-        }
-
-        Span<bool> seen = stackalloc bool[256];
-        var distinct = 0;
-        foreach (var b in bytes)
-        {
-            if (!seen[b])
-            {
-                seen[b] = true;
-                distinct++;
-            }
-        }
-
-        return distinct > bytes.Length * 3 / 4;
-    }
-
-    /// <summary>
-    /// A 16-bit year (an immediate in code or a field in data) that differs: both sides read as years from 1990 to 2100
-    /// in a little- or big-endian window covering the run — typically a copyright or build year taken from the clock.
-    /// </summary>
-    private static Cause? YearAt(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, int runOffset, int runLength)
-    {
-        for (var start = runOffset + runLength - 2; start <= runOffset; start++)
-        {
-            if (start < 0 || start + 2 > left.Length)
-            {
-                continue;
-            }
-
-            foreach (var bigEndian in (ReadOnlySpan<bool>)[false, true])
-            {
-                int l = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(left[start..]) : BinaryPrimitives.ReadUInt16LittleEndian(left[start..]);
-                int r = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(right[start..]) : BinaryPrimitives.ReadUInt16LittleEndian(right[start..]);
-                if (l != r && l is >= 1990 and <= 2100 && r is >= 1990 and <= 2100)
-                {
-                    return new Cause(CauseKind.Timestamp, "an embedded year differs (a build or copyright year taken from the clock at build time)", $"year {l}", $"year {r}");
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static Cause? TimeAt(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, bool tryLittleEndian, bool tryBigEndian)
-    {
-        foreach (var bigEndian in (ReadOnlySpan<bool>)[false, true])
-        {
-            if (bigEndian ? !tryBigEndian : !tryLittleEndian)
-            {
-                continue;
-            }
-
-            var l = Read(left, bigEndian);
-            var r = Read(right, bigEndian);
-            if (Timestamps.IsPlausible(l) && Timestamps.IsPlausible(r) && Math.Abs(l - r) < 20L * 365 * 86400)
-            {
-                return new Cause(CauseKind.Timestamp, "a binary Unix time differs", Timestamps.Describe(l), Timestamps.Describe(r));
-            }
-        }
-
-        return null;
-
-        static long Read(ReadOnlySpan<byte> b, bool bigEndian) => b.Length == 4
-            ? bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b)
-            : bigEndian ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b);
-    }
-
-    /// <summary>Adds the causes in <paramref name="more"/> whose kind is not yet in <paramref name="into"/>.</summary>
     public static void Merge(List<Cause> into, IEnumerable<Cause> more)
     {
         foreach (var cause in more)
         {
-            if (!into.Any(c => c.Kind == cause.Kind))
+            if (cause.Unconfirmed ? !into.Contains(cause) : !into.Any(c => c.Kind == cause.Kind && !c.Unconfirmed))
             {
                 into.Add(cause);
             }
         }
     }
 
-    private static bool IsEpoch(string digits) =>
-        long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && Timestamps.IsPlausible(v);
-
-    private static bool LooksLikeBuildPath(string? left, string? right)
-    {
-        if (left is null || right is null)
-        {
-            return false;
-        }
-
-        string[] roots = ["/build/", "/tmp/", "/home/", "/var/tmp/", "/root/", "/usr/src/", "/srv/", "/workspace", "/builds/", "/work/"];
-        return roots.Any(r => left.StartsWith(r, StringComparison.Ordinal) || right.StartsWith(r, StringComparison.Ordinal)) ||
-               (left.Count(c => c == '/') >= 3 && right.Count(c => c == '/') >= 3);
-    }
-
     /// <summary>Whether two line lists hold the same lines (a line moved shows as removed and added again).</summary>
     public static bool IsSameMultiset(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.Count == b.Count && a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static bool Valid(CauseKind kind, Regex pattern, List<string> onlyLeft, List<string> onlyRight, string wholeLeft, string wholeRight)
+    {
+        switch (kind)
+        {
+            case CauseKind.Timestamp when pattern == LabelledEpochRegex():
+                var l = Seconds(onlyLeft[0]);
+                var r = Seconds(onlyRight[0]);
+                return Timestamps.IsPlausible(l) && Timestamps.IsPlausible(r) && Math.Abs(l - r) < 20L * 365 * 86400;
+            case CauseKind.EmbeddedHash:
+                return onlyLeft.Count == onlyRight.Count && onlyLeft.Zip(onlyRight).All(p => p.First.Length == p.Second.Length);
+            case CauseKind.BuildPath:
+                return BuildPaths.IsPrefixChange(onlyLeft, onlyRight);
+            case CauseKind.HostOrUser:
+                // A build host is a short name (buildd@x86-grnet-01, root@buildhost); an address with a domain is an
+                // e-mail address (a maintainer in a changelog), which is content.
+                return onlyLeft.Concat(onlyRight).All(v => !v[(v.IndexOf('@') + 1)..].Contains('.'));
+            case CauseKind.RandomId:
+                // A constant that the other side also holds (elsewhere in its text) is not generated per build.
+                return onlyLeft.All(v => !wholeRight.Contains(v, StringComparison.OrdinalIgnoreCase)) &&
+                       onlyRight.All(v => !wholeLeft.Contains(v, StringComparison.OrdinalIgnoreCase));
+            default:
+                return true;
+        }
+    }
+
+    private static long Seconds(string labelled) => long.Parse(EpochDigitsRegex().Match(labelled).Value, CultureInfo.InvariantCulture);
 
     private static string? SortedUnder(IReadOnlyList<string> items)
     {
@@ -308,40 +218,9 @@ public static partial class ContentCauses
         static string Letters(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
     }
 
-    /// <summary>The readable strings in bytes, like <c>strings -n 4</c>: shorter printable runs are noise in binary data.</summary>
-    private static string Printable(ReadOnlySpan<byte> bytes)
-    {
-        const int minimum = 4;
-        var chars = new char[bytes.Length];
-        var run = 0;
-        for (var i = 0; i <= bytes.Length; i++)
-        {
-            if (i < bytes.Length && bytes[i] is >= 0x20 and < 0x7f)
-            {
-                chars[i] = (char)bytes[i];
-                run++;
-                continue;
-            }
-
-            if (run < minimum)
-            {
-                chars.AsSpan(i - run, run).Fill(' ');
-            }
-
-            if (i < bytes.Length)
-            {
-                chars[i] = ' ';
-            }
-
-            run = 0;
-        }
-
-        return new string(chars);
-    }
-
     private static string Shorten(string s) => s.Length <= 120 ? s : s[..117] + "...";
 
-    [GeneratedRegex(@"(GCC: \([^)]*\) [0-9][\w.+~-]*|clang version [0-9][\w.+~-]*|rustc [0-9][\w.+~-]*|go[0-9]+\.[0-9]+(\.[0-9]+)?|GNU [A-Za-z ]{1,40} [0-9][\w.+~-]*|Roslyn [0-9][\w.+~-]*|Microsoft \(R\)[^\n]{0,80}[0-9][\w.+~-]*|javac [0-9][\w.+~-]*|Python [0-9][\w.+~-]*)")]
+    [GeneratedRegex(@"(GCC: \([^)]*\) [0-9][\w.+~-]*|clang version [0-9][\w.+~-]*|rustc [0-9][\w.+~-]*|\bgo[0-9]+\.[0-9]+(\.[0-9]+)?\b|GNU [A-Za-z ]{1,40} [0-9][\w.+~-]*|Roslyn [0-9][\w.+~-]*|Microsoft \(R\)[^\n]{0,80}[0-9][\w.+~-]*|javac [0-9][\w.+~-]*|Python [0-9][\w.+~-]*)")]
     private static partial Regex ToolchainRegex();
 
     [GeneratedRegex(@"\b(19|20)\d\d-[01]\d-[0-3]\d([T ][0-2]\d:[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-][0-2]\d:?[0-5]\d| ?UTC)?)?")]
@@ -362,12 +241,13 @@ public static partial class ContentCauses
     [GeneratedRegex(@"\b([0-9a-f]{128}|[0-9a-f]{64}|[0-9a-f]{56}|[0-9a-f]{40}|[0-9a-f]{32}|[0-9A-F]{64}|[0-9A-F]{40}|[0-9A-F]{32})\b")]
     private static partial Regex HashRegex();
 
-    [GeneratedRegex(@"(/[A-Za-z0-9._+-]+){2,}/?")]
-    private static partial Regex BuildPathRegex();
-
-    [GeneratedRegex(@"\b[a-z_][a-z0-9_.-]{0,31}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]{1,63})*\b")]
+    [GeneratedRegex(@"(?<![\w.+-])[a-z_][a-z0-9_.-]{0,31}@[A-Za-z0-9][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]{1,63})*\b")]
     private static partial Regex UserHostRegex();
 
-    [GeneratedRegex(@"\b1[0-9]{9}\b")]
-    private static partial Regex EpochRegex();
+    /// <summary>A 10-digit Unix time next to a label that says it is one (<c>SOURCE_DATE_EPOCH=…</c>, <c>"timestamp": …</c>).</summary>
+    [GeneratedRegex(@"(?i)(time|date|epoch|stamp|built|created|modified|mtime)[\w ""']{0,16}[:= ] ?[""']?\b1[0-9]{9}\b")]
+    private static partial Regex LabelledEpochRegex();
+
+    [GeneratedRegex(@"1[0-9]{9}$")]
+    private static partial Regex EpochDigitsRegex();
 }

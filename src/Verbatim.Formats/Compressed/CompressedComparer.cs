@@ -47,7 +47,8 @@ public static class CompressedComparer
         }
 
         var differences = new List<Difference>();
-        differences.AddRange(changed.Select(c => FieldDifference(left, right, c.Left, c.Right)));
+        // The contents differ: sizes, block counts and the like follow them, so no field gets a compression cause.
+        differences.AddRange(FieldCauses.WhenContentChanged([.. changed.Select(c => FieldDifference(left, right, c.Left, c.Right))]));
         var inner = await context.CompareAsync(
             left.Member(CompressedNames.Inner(left.Name), spoolLeft),
             right.Member(CompressedNames.Inner(right.Name), spoolRight)).ConfigureAwait(false);

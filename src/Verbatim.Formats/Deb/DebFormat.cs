@@ -52,7 +52,7 @@ public sealed class DebFormat : IFormat
             members = [.. members.Select(DebPruning.WithoutControlText).OfType<Difference>()];
         }
 
-        results.AddRange(members);
+        results.AddRange(members.Select(m => DebTimes.Explain(m, left.Path)));
         return results;
     }
 

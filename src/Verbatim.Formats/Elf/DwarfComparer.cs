@@ -65,7 +65,7 @@ internal static class DwarfComparer
 
             if (l.Name != r.Name)
             {
-                var causes = l.Name?.Contains('/') == true || r.Name?.Contains('/') == true
+                var causes = BuildPaths.IsPrefixChange(l.Name, r.Name)
                     ? [new Cause(CauseKind.BuildPath, "the source file's path is recorded (DW_AT_name)", l.Name, r.Name)]
                     : ContentCauses.Classify(l.Name ?? "", r.Name ?? "").ToArray();
                 Add(Difference.ForField(path1, path2, $"{unit} name", l.Name, r.Name, causes));

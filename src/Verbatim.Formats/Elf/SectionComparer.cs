@@ -74,6 +74,11 @@ internal static class SectionComparer
             return ("elf-debuglink", differences, true);
         }
 
+        if (name == ".gnu_debugaltlink")
+        {
+            return ("elf-debuglink", DebugLink.CompareAlt(path1, path2, SectionData.Load(a, l), SectionData.Load(b, r)), true);
+        }
+
         if (l.Type is ElfSection.SymTab or ElfSection.DynSym && r.Type == l.Type)
         {
             var ls = SymbolListing.Render(SectionData.Load(a, l), LinkedStrings(a, l), a, l, context.CancellationToken);

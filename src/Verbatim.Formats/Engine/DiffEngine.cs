@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Verbatim.Core.Causes;
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Binary;
@@ -55,7 +56,7 @@ public sealed class DiffEngine(FormatRegistry registry, DiffOptions options)
             };
         }
 
-        return new DiffResult(path1, path2, root);
+        return new DiffResult(path1, path2, CauseEvidence.Resolve(root));
 
         static string KindName(TopLevelInput input) => input.IsDirectory ? "directory" : "file";
     }

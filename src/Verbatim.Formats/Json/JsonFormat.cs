@@ -136,7 +136,9 @@ public sealed class JsonFormat : IFormat
                     var orderY = ys.Where(common.Contains).ToList();
                     if (!orderX.SequenceEqual(orderY, StringComparer.Ordinal))
                     {
-                        Add((pointer.Length == 0 ? "/" : pointer) + " (key order)", string.Join(", ", orderX), string.Join(", ", orderY), [ContentCauses.OrderCause(orderX, orderY, "object keys in a different order")]);
+                        // Keys added or removed as well: the object was rewritten, not only reordered; no order cause.
+                        Cause[] order = xs.Count == common.Count && ys.Count == common.Count ? [ContentCauses.OrderCause(orderX, orderY, "object keys in a different order")] : [];
+                        Add((pointer.Length == 0 ? "/" : pointer) + " (key order)", string.Join(", ", orderX), string.Join(", ", orderY), order);
                     }
 
                     foreach (var name in xs.Union(ys, StringComparer.Ordinal))
@@ -185,7 +187,9 @@ public sealed class JsonFormat : IFormat
                     var sy = y.GetRawText();
                     if (!string.Equals(sx, sy, StringComparison.Ordinal))
                     {
-                        Add(pointer, Show(x), Show(y), [.. ContentCauses.Classify(sx, sy)]);
+                        // The key names what the value is ("built": …, "timestamp": …), as a label does in text.
+                        var key = pointer[(pointer.LastIndexOf('/') + 1)..];
+                        Add(pointer, Show(x), Show(y), [.. ContentCauses.Classify($"{key}: {sx}", $"{key}: {sy}")]);
                     }
 
                     break;

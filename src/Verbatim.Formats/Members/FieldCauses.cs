@@ -8,7 +8,7 @@ public static class FieldCauses
 {
     public static Cause For(CauseKind kind, string field, string? left, string? right) => kind switch
     {
-        CauseKind.Timestamp => new Cause(kind, $"the archiver recorded the time of the build ({field})", left, right),
+        CauseKind.Timestamp => new Cause(kind, $"the archiver recorded when the file was written ({field})", left, right),
         CauseKind.Permissions => new Cause(kind, $"file permissions differ ({field}): the build's umask or the tool's defaults", left, right),
         CauseKind.Ownership => new Cause(kind, $"the archiver recorded the building user's owner or group ({field})", left, right),
         CauseKind.Compression => new Cause(kind, $"compressed with different settings or another compressor ({field})", left, right),
@@ -20,6 +20,13 @@ public static class FieldCauses
         CauseKind.ToolchainVersion => new Cause(kind, $"a different toolchain version is recorded ({field})", left, right),
         _ => new Cause(kind, $"{kind.Title()} differs ({field})", left, right),
     };
+
+    /// <summary>
+    /// The field differences of a member whose content changed, without the compression causes: a compressed size
+    /// (or method) follows the content, so it says nothing about the compressor's settings.
+    /// </summary>
+    public static List<Difference> WhenContentChanged(List<Difference> fields) =>
+        [.. fields.Select(f => f.Causes.Any(c => c.Kind == CauseKind.Compression) ? f with { Causes = [.. f.Causes.Where(c => c.Kind != CauseKind.Compression)] } : f)];
 
     /// <summary>Field differences between two field lists, in the first list's order, then fields only in the second.</summary>
     public static List<Difference> Compare(string path1, string path2, IReadOnlyList<MemberField> left, IReadOnlyList<MemberField> right)

@@ -176,6 +176,11 @@ public static class MemberComparer
                 comments.Add($"cannot be compared: reading failed ({Reasons.ForIo(e)})");
             }
 
+            if (needsContent)
+            {
+                fields = FieldCauses.WhenContentChanged(fields);
+            }
+
             if (needsContent && context.Report.Exhausted)
             {
                 // Known to differ, and the report has no room left to say how: count it, and spare the work.

@@ -36,7 +36,7 @@ public static class TextComparer
 
         IReadOnlyList<Cause> causes = diff.SameLinesInAnotherOrder
             ? [ContentCauses.OrderCause(Lines(left), Lines(right), "the same lines appear in a different order")]
-            : ContentCauses.ClassifyLines(diff.Removed, diff.Added);
+            : ContentCauses.ClassifyLines(diff.Removed, diff.Added, left, right);
         var shown = context.Report.TryCharge(diff.Text.Length) ? diff.Text : null;
         return new Difference
         {

@@ -165,9 +165,9 @@ public class ZipDiffTests
         +++ /tmp/b.zip
         ├── README [text]
         │   ├── local time: 2024-01-02 03:04:06 (DOS local time) → 2024-03-04 05:06:08 (DOS local time)
-        │   │   │ ⚑ cause: embedded timestamp — the archiver recorded the time of the build (local time) (2024-01-02 03:04:06 (DOS local time) → 2024-03-04 05:06:08 (DOS local time))
+        │   │   │ ⚑ cause: embedded timestamp — the archiver recorded when the file was written (local time) (2024-01-02 03:04:06 (DOS local time) → 2024-03-04 05:06:08 (DOS local time))
         │   ├── central time: 2024-01-02 03:04:06 (DOS local time) → 2024-03-04 05:06:08 (DOS local time)
-        │   │   │ ⚑ cause: embedded timestamp — the archiver recorded the time of the build (central time) (2024-01-02 03:04:06 (DOS local time) → 2024-03-04 05:06:08 (DOS local time))
+        │   │   │ ⚑ cause: embedded timestamp — the archiver recorded when the file was written (central time) (2024-01-02 03:04:06 (DOS local time) → 2024-03-04 05:06:08 (DOS local time))
         │   └── text differs
         │       │ ⚑ cause: embedded timestamp — embedded date differs (2024-01-02 → 2024-03-04)
         │       │ @@ -1 +1 @@
