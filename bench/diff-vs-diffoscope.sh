@@ -42,7 +42,7 @@ case " $cases " in *" e-real-debs "*)
   ln -sf "$cache/${deb_pkg}_$deb_new.deb" "$work/e-real-debs/2.deb" ;;
 esac
 case " $cases " in *" f-real-npm "*)
-  ensure_packages npm
+  command -v npm >/dev/null || ensure_packages npm
   read -r npm_old npm_new <<<"${NPM_PAIR:-typescript@5.4.5 typescript@5.5.4}"
   fetch_npm "$npm_old" "$cache/$npm_old.tgz"
   fetch_npm "$npm_new" "$cache/$npm_new.tgz"
