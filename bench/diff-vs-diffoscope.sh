@@ -28,7 +28,7 @@ ensure_packages diffoscope-minimal binutils xz-utils dpkg-dev gcc libc6-dev unzi
 
 python3 "$here/gen_diff_fixtures.py" "$work" "$size_mb" "$files"
 
-# The real pairs: fetched once into the cache, linked into their case folders.
+# The real pairs: fetched once into the cache, copied into their case folders.
 # shellcheck source=fetch_real_pairs.sh
 source "$here/fetch_real_pairs.sh"
 cache=${REAL_CACHE:-$work/real}
@@ -38,8 +38,8 @@ case " $cases " in *" e-real-debs "*)
   fetch_deb "$deb_pkg" "$deb_old" "$cache/${deb_pkg}_$deb_old.deb"
   fetch_deb "$deb_pkg" "$deb_new" "$cache/${deb_pkg}_$deb_new.deb"
   mkdir -p "$work/e-real-debs"
-  ln -sf "$cache/${deb_pkg}_$deb_old.deb" "$work/e-real-debs/1.deb"
-  ln -sf "$cache/${deb_pkg}_$deb_new.deb" "$work/e-real-debs/2.deb" ;;
+  cp -f "$cache/${deb_pkg}_$deb_old.deb" "$work/e-real-debs/1.deb"   # copies: diffoscope compares symlinks as links
+  cp -f "$cache/${deb_pkg}_$deb_new.deb" "$work/e-real-debs/2.deb" ;;
 esac
 case " $cases " in *" f-real-npm "*)
   command -v npm >/dev/null || ensure_packages npm
@@ -47,8 +47,8 @@ case " $cases " in *" f-real-npm "*)
   fetch_npm "$npm_old" "$cache/$npm_old.tgz"
   fetch_npm "$npm_new" "$cache/$npm_new.tgz"
   mkdir -p "$work/f-real-npm"
-  ln -sf "$cache/$npm_old.tgz" "$work/f-real-npm/1.tgz"
-  ln -sf "$cache/$npm_new.tgz" "$work/f-real-npm/2.tgz" ;;
+  cp -f "$cache/$npm_old.tgz" "$work/f-real-npm/1.tgz"
+  cp -f "$cache/$npm_new.tgz" "$work/f-real-npm/2.tgz" ;;
 esac
 
 printf '\n%-34s %10s %10s %8s %10s %10s %8s  %s\n' case "verbatim s" "diffo s" "speed×" "verb MB" "diffo MB" "mem×" "same members"
