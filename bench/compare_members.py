@@ -43,7 +43,7 @@ def diffoscope_members(path):
 
     def walk(node, depth):
         kids = node.get("details", [])
-        named = [k for k in kids if "source1" in k and not k["source1"].startswith(("file list", "zipinfo", "readelf", "objdump", "strings", "stat", "filetype", "Command", "ar t", "tar ", "dpkg", "xxd", "showing", "encoding", "md5sums", "control", "Files", "unzip", "zipnote", "zipdetails"))]
+        named = [k for k in kids if "source1" in k and not k["source1"].startswith(("file list", "zipinfo", "readelf", "objdump", "strings", "stat", "filetype", "Command", "ar t", "tar ", "dpkg", "xxd", "showing", "encoding", "md5sums", "control", "Files", "unzip", "zipnote", "zipdetails", "Pretty-printed"))]
         # diffoscope names compressed streams' content after the compressed file without its suffix.
         if depth > 0 and not named:
             found.add(norm(node["source1"]))

@@ -73,7 +73,7 @@ public static class DiffCommand
 
             if (html is not null)
             {
-                WriteTo(cli, html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(result.Path1, result.Path2, result.Root, result.Summary))));
+                WriteTo(cli, html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(result.Path1, result.Path2, result.Root, result.Summary, options.MaxReportBytes))));
             }
 
             var report = TextReport.Render(result.Path1, result.Path2, result.Root, result.Summary);

@@ -7,7 +7,10 @@ namespace Verbatim.Core.Reports;
 
 /// <summary>
 /// The difference tree as one self-contained HTML page: no external assets, a collapsible tree (details/summary),
-/// unified diffs shown side by side, hex ranges in two columns and the causes as badges.
+/// unified diffs shown side by side, hex ranges in two aligned columns of 16-byte rows, and the causes as badges.
+/// Each member is marked as changed in content or in metadata only, so that a collapsed tree shows which is which.
+/// The page obeys --max-report-size as the other reports do: once it reaches the limit, the rest of the tree is
+/// counted, not written.
 /// </summary>
 public static class HtmlReport
 {
@@ -24,9 +27,16 @@ public static class HtmlReport
         table.sbs td{padding:0 .4em;white-space:pre-wrap;word-break:break-all;vertical-align:top;border-right:1px solid #eee}
         table.sbs td.n{width:3.5em;color:#8c959f;text-align:right} table.sbs tr.h td{background:#ddf4ff;color:#57606a}
         .added{color:#1a7f37}.removed{color:#cf222e}
+        .tag{font-family:system-ui,sans-serif;font-size:11px;padding:0 .4em;border-radius:.6em;margin-left:.4em}
+        .tag.content{background:#ffebe9;color:#cf222e}.tag.meta{background:#eaeef2;color:#57606a}
+        table.hex td{white-space:pre;word-break:normal}
         """;
 
-    public static string Render(string path1, string path2, Difference? root, DiffSummary summary)
+    /// <summary>Room kept for the closing tags and the note that says what was left out.</summary>
+    private const int Reserve = 4096;
+
+    /// <param name="maxBytes">About the largest page written (--max-report-size); the tree stops there.</param>
+    public static string Render(string path1, string path2, Difference? root, DiffSummary summary, long maxBytes = long.MaxValue)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>verbatim diff: ")
@@ -39,6 +49,8 @@ public static class HtmlReport
             // Depth first with an explicit stack (a null node closes a <details>), so any depth of nesting is written.
             var stack = new Stack<(Difference? Node, Difference? Parent, bool Open)>();
             stack.Push((root, null, true));
+            var limit = Math.Max(0, maxBytes - Reserve);
+            var left = 0L;
             while (stack.Count > 0)
             {
                 var (node, parent, open) = stack.Pop();
@@ -46,10 +58,20 @@ public static class HtmlReport
                 {
                     html.Append("</details>\n");
                 }
+                else if (html.Length >= limit)
+                {
+                    left += Count(node);
+                }
                 else
                 {
-                    Node(html, node, parent, open, stack);
+                    Node(html, node, parent, open, stack, limit);
                 }
+            }
+
+            if (left > 0)
+            {
+                html.Append("<p class=\"summary\">").Append(left.ToString(CultureInfo.InvariantCulture))
+                    .Append(" more differences are not shown: the page reached its size limit (--max-report-size); the JSON report lists them within its own limit.</p>\n");
             }
         }
 
@@ -57,7 +79,7 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static void Node(StringBuilder html, Difference node, Difference? parent, bool open, Stack<(Difference? Node, Difference? Parent, bool Open)> stack)
+    private static void Node(StringBuilder html, Difference node, Difference? parent, bool open, Stack<(Difference? Node, Difference? Parent, bool Open)> stack, long limit)
     {
         switch (node.Kind)
         {
@@ -87,6 +109,11 @@ public static class HtmlReport
             html.Append(" <span class=\"fmt\">[").Append(E(node.Format)).Append("]</span>");
         }
 
+        if (node.Kind == DifferenceKind.Node && parent is not null)
+        {
+            html.Append(MetadataOnly(node) ? "<span class=\"tag meta\">metadata only</span>" : "<span class=\"tag content\">content changed</span>");
+        }
+
         html.Append("</summary>\n");
         Extras(html, node);
         if (node.Kind == DifferenceKind.Order)
@@ -96,19 +123,20 @@ public static class HtmlReport
 
         if (node.UnifiedDiff is { } diff)
         {
-            UnifiedSideBySide(html, diff);
+            // A side-by-side table is about four times the diff: leave it out when it would pass the limit.
+            if (html.Length + (4L * diff.Length) > limit)
+            {
+                html.Append("<div class=\"comment\">diff left out: the page reached its size limit (--max-report-size)</div>\n");
+            }
+            else
+            {
+                UnifiedSideBySide(html, diff);
+            }
         }
 
         if (node.HexRanges.Count > 0)
         {
-            html.Append("<table class=\"sbs\">");
-            foreach (var range in node.HexRanges)
-            {
-                html.Append("<tr class=\"h\"><td class=\"n\"></td><td colspan=\"3\">@0x").Append(range.Offset.ToString("x", CultureInfo.InvariantCulture))
-                    .Append("</td></tr><tr><td class=\"n\"></td><td class=\"l\">").Append(range.Hex1).Append("</td><td class=\"n\"></td><td class=\"r\">").Append(range.Hex2).Append("</td></tr>");
-            }
-
-            html.Append("</table>\n");
+            HtmlHex.Write(html, node.HexRanges);
         }
 
         stack.Push((null, null, false));
@@ -116,6 +144,30 @@ public static class HtmlReport
         {
             stack.Push((node.Children[i], node, node.Children.Count <= 8));
         }
+    }
+
+    /// <summary>A member whose content is the same (no format compared it) and only its metadata fields differ.</summary>
+    private static bool MetadataOnly(Difference node) =>
+        node.Format is null && node.UnifiedDiff is null && node.HexRanges.Count == 0 && node.Children.Count > 0 &&
+        node.Children.All(c => c.Kind == DifferenceKind.Field);
+
+    /// <summary>How many nodes a subtree has (what is left out when the page is full).</summary>
+    private static long Count(Difference node)
+    {
+        long count = 0;
+        var stack = new Stack<Difference>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            count++;
+            foreach (var child in current.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return count;
     }
 
     private static void Extras(StringBuilder html, Difference node)

@@ -1,7 +1,9 @@
 using Verbatim.Core.IO;
 using Verbatim.Core.Model;
 using Verbatim.Formats.Binary;
+using Verbatim.Formats.Elf.Disassembly;
 using Verbatim.Formats.Engine;
+using Verbatim.Formats.Text;
 
 namespace Verbatim.Formats.Elf;
 
@@ -21,7 +23,7 @@ internal static class SectionComparer
         List<Difference> children;
         try
         {
-            (format, children, derivedFromBuildId) = Decode(a, b, l, r, path1, path2, context, findings);
+            (format, children, derivedFromBuildId) = Decode(a, b, l, r, path1, path2, context, findings, comments);
         }
         catch (Exception e) when (e is MalformedInputException or LimitExceededException or InvalidDataException or NotSupportedException)
         {
@@ -45,7 +47,7 @@ internal static class SectionComparer
     }
 
     private static (string? Format, List<Difference> Children, bool DerivedFromBuildId) Decode(
-        ElfFile a, ElfFile b, ElfSection l, ElfSection r, string path1, string path2, ComparisonContext context, SectionFindings findings)
+        ElfFile a, ElfFile b, ElfSection l, ElfSection r, string path1, string path2, ComparisonContext context, SectionFindings findings, List<string> comments)
     {
         var name = SectionData.LogicalName(l);
         var compressed = SectionData.Compression(l) is not null || SectionData.Compression(r) is not null;
@@ -79,11 +81,19 @@ internal static class SectionComparer
             return ("elf-debuglink", DebugLink.CompareAlt(path1, path2, SectionData.Load(a, l), SectionData.Load(b, r)), true);
         }
 
+        if (CodeComparer.Applies(a, b, l, r))
+        {
+            var code = CodeComparer.Compare(a, b, l, r, path1, path2, context);
+            comments.AddRange(code.Comments);
+            return (CodeComparer.Format, [.. code.Children], false);
+        }
+
         if (l.Type is ElfSection.SymTab or ElfSection.DynSym && r.Type == l.Type)
         {
+            // Sorted by name, and not cut: a text diff scales, and the report's size limit bounds it.
             var ls = SymbolListing.Render(SectionData.Load(a, l), LinkedStrings(a, l), a, l, context.CancellationToken);
             var rs = SymbolListing.Render(SectionData.Load(b, r), LinkedStrings(b, r), b, r, context.CancellationToken);
-            return ("elf-symbols", Listed(ListingDiff.Compare(path1, path2, "symbols", ls, rs, context, "elf-symbols")), false);
+            return ("elf-symbols", Listed(TextComparer.Compare(path1, path2, "symbols", ls, rs, context, "elf-symbols")), false);
         }
 
         if (l.Type == ElfSection.Dynamic && r.Type == l.Type)

@@ -1,83 +1,40 @@
 using System.Globalization;
 using System.Text;
-using Verbatim.Core.IO;
 
 namespace Verbatim.Formats.Elf;
 
 /// <summary>
-/// A symbol table (<c>.symtab</c>, <c>.dynsym</c>) as text, one symbol a line in index order: value, size, type,
-/// binding, visibility, section and name, names read from the linked string table.
+/// A symbol table (<c>.symtab</c>, <c>.dynsym</c>) as text, one symbol a line sorted by name (then section, type and
+/// value), so that a symbol added or moved changes its own line only and not the index of every later one: name,
+/// type, binding, visibility, section, size and value. Not cut: the report's size limit bounds the diff.
 /// </summary>
 internal static class SymbolListing
 {
-    /// <summary>Larger tables are listed up to here; the rest is counted.</summary>
-    public const int MaxSymbols = 200_000;
-
     public static string Render(ReadOnlySpan<byte> table, ReadOnlySpan<byte> strings, ElfFile file, ElfSection section, CancellationToken cancellationToken)
     {
-        var h = file.Header;
-        var minimum = h.Is64 ? 24 : 16;
-        var entry = section.EntrySize == 0 ? (ulong)minimum : section.EntrySize;
-        if (entry < (ulong)minimum || entry > 1024)
+        var (symbols, notRead) = ElfSymbols.Parse(table, strings, file, section, cancellationToken);
+        var rows = symbols.Where(s => s.Index > 0).Select(s => (Symbol: s, Section: ElfSymbols.SectionName(file, s.SectionIndex))).ToList();
+        rows.Sort((x, y) =>
         {
-            throw new MalformedInputException($"symbol table {section.Name}: entry size {section.EntrySize} is not valid");
-        }
+            var c = string.CompareOrdinal(x.Symbol.Name, y.Symbol.Name);
+            c = c != 0 ? c : string.CompareOrdinal(x.Section, y.Section);
+            c = c != 0 ? c : x.Symbol.Type.CompareTo(y.Symbol.Type);
+            return c != 0 ? c : x.Symbol.Value.CompareTo(y.Symbol.Value);
+        });
 
-        var count = (ulong)table.Length / entry;
         var text = new StringBuilder();
-        text.Append("  num: value              size     type    bind    vis       section              name\n");
-        for (ulong i = 0; i < count && i < MaxSymbols; i++)
+        text.Append(CultureInfo.InvariantCulture, $"{rows.Count} symbols, sorted by name\n");
+        text.Append("name | type bind vis | section | size | value\n");
+        foreach (var (s, sectionName) in rows)
         {
-            if ((i & 0xfff) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var r = new ElfByteReader(table, h.BigEndian, $"symbol table {section.Name}") { Position = (int)(i * entry) };
-            uint name;
-            ulong value;
-            ulong size;
-            byte info;
-            byte other;
-            ushort shndx;
-            if (h.Is64)
-            {
-                name = r.U32();
-                info = r.U8();
-                other = r.U8();
-                shndx = r.U16();
-                value = r.U64();
-                size = r.U64();
-            }
-            else
-            {
-                name = r.U32();
-                value = r.U32();
-                size = r.U32();
-                info = r.U8();
-                other = r.U8();
-                shndx = r.U16();
-            }
-
-            var symbolName = ElfByteReader.StringAt(strings, name, $"name of symbol {i} in {section.Name}");
-            text.Append(CultureInfo.InvariantCulture, $"{i,5}: 0x{value:x16} {size,8} {ElfNames.SymbolType(info & 0xf),-7} {ElfNames.SymbolBinding(info >> 4),-7} {ElfNames.SymbolVisibility(other & 3),-9} {SectionName(file, shndx),-20} {symbolName}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{(s.Name.Length == 0 ? "(no name)" : s.Name)} | {ElfNames.SymbolType(s.Type)} {ElfNames.SymbolBinding(s.Binding)} {ElfNames.SymbolVisibility(s.Visibility)} | {sectionName} | {s.Size} | 0x{s.Value:x}\n");
         }
 
-        if (count > MaxSymbols)
+        if (notRead > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"… {count - MaxSymbols} more symbols not listed\n");
+            text.Append(CultureInfo.InvariantCulture, $"… {notRead} more symbols not read\n");
         }
 
         return text.ToString();
     }
-
-    private static string SectionName(ElfFile file, ushort index) => index switch
-    {
-        0 => "UND",
-        0xfff1 => "ABS",
-        0xfff2 => "COM",
-        0xffff => "XINDEX",
-        _ when index < file.Sections.Count => file.Sections[index].Name.Length > 0 ? file.Sections[index].Name : $"[{index}]",
-        _ => $"[{index}]",
-    };
 }

@@ -27,8 +27,10 @@ public static class MemberComparer
         var omitted = 0;
         using var slots = new SemaphoreSlim(Math.Max(1, context.Options.Parallelism));
 
-        using var el = left.GetEnumerator();
-        using var er = right.GetEnumerator();
+        var readLeft = new TolerantMembers(left);
+        var readRight = new TolerantMembers(right);
+        using var el = readLeft.GetEnumerator();
+        using var er = readRight.GetEnumerator();
         bool moreLeft = true, moreRight = true;
         long indexLeft = 0, indexRight = 0;
         try
@@ -71,6 +73,17 @@ public static class MemberComparer
                 }
             }
 
+            // Members renamed by a version or framework change in their path: paired, compared, and said to be renamed.
+            var renames = MemberRenames.Match(
+                pendingLeft.Select(p => (p.Key, p.Value.Member.Type, p.Value.Index)),
+                pendingRight.Select(p => (p.Key, p.Value.Member.Type, p.Value.Index)));
+            foreach (var (keyLeft, keyRight) in renames)
+            {
+                pendingLeft.Remove(keyLeft, out var l);
+                pendingRight.Remove(keyRight, out var r);
+                await PairAsync(keyLeft, l.Member, r.Member, l.Index, renamed: true).ConfigureAwait(false);
+            }
+
             await Task.WhenAll(running).ConfigureAwait(false);
         }
         finally
@@ -81,9 +94,16 @@ public static class MemberComparer
             }
         }
 
+        // A side that could not be read to its end (a truncated archive): the members read before are compared;
+        // the other side's members past that point have no counterpart to be compared with, and are counted.
+        var unpaired = (Left: 0, Right: 0);
         foreach (var (key, (m, index)) in pendingLeft)
         {
-            if (!context.IsExcluded(key))
+            if (readRight.Error is not null)
+            {
+                unpaired.Left++;
+            }
+            else if (!context.IsExcluded(key))
             {
                 Add(index, OnlyOneSide(DifferenceKind.Removed, path1 + separator + m.Name, m));
             }
@@ -91,7 +111,11 @@ public static class MemberComparer
 
         foreach (var (key, (m, index)) in pendingRight)
         {
-            if (!context.IsExcluded(key))
+            if (readLeft.Error is not null)
+            {
+                unpaired.Right++;
+            }
+            else if (!context.IsExcluded(key))
             {
                 Add(indexLeft + index, OnlyOneSide(DifferenceKind.Added, path2 + separator + m.Name, m));
             }
@@ -102,6 +126,21 @@ public static class MemberComparer
         {
             // Still a difference (a leaf), so that a report cut short never reads as identical.
             ordered.Add(Node(path1 + separator + "…", path2 + separator + "…", null, [$"{omitted} more differing member{(omitted == 1 ? " is" : "s are")} not listed: the report reached its size limit (--max-report-size)"], []));
+        }
+
+        if (readLeft.Error is not null || readRight.Error is not null)
+        {
+            var comments = new List<string>();
+            foreach (var (read, path, others, side) in new[] { (readLeft, path1, unpaired.Right, "second"), (readRight, path2, unpaired.Left, "first") })
+            {
+                if (read.Error is not null)
+                {
+                    comments.Add($"{path}: unreadable after {read.Count} member{(read.Count == 1 ? "" : "s")} ({read.Error}); the members read before it are compared" +
+                                 (others > 0 ? $"; {others} more member{(others == 1 ? " of the " + side + " is" : "s of the " + side + " are")} not compared" : ""));
+                }
+            }
+
+            ordered.Add(Node(path1 + separator + "(unreadable rest)", path2 + separator + "(unreadable rest)", null, comments, []));
         }
 
         var order = OrderDifference(path1, path2, orderLeft, orderRight, context);
@@ -126,7 +165,7 @@ public static class MemberComparer
             }
         }
 
-        async Task PairAsync(string key, Member l, Member r, long index)
+        async Task PairAsync(string key, Member l, Member r, long index, bool renamed = false)
         {
             if (context.IsExcluded(key))
             {
@@ -149,6 +188,11 @@ public static class MemberComparer
             }
 
             var comments = new List<string>();
+            if (renamed)
+            {
+                comments.Add($"renamed: {l.Name} → {r.Name} (a version or framework in its path changed)");
+            }
+
             if (l.Unreadable is not null && r.Unreadable is not null && SameRawData(l, r))
             {
                 // Refused on both sides (a bomb, an unsupported method) but stored as the same bytes: the same content.

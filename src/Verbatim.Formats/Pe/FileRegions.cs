@@ -45,6 +45,10 @@ internal static class FileRegions
                 var l = Describe(certificateA);
                 var r = Describe(certificateB);
                 diffs.Field("Authenticode signature", l, r, PeCauses.Checksum("Authenticode signature", l, r));
+                if (Signatures(certificateA, certificateB) is var (sl, sr))
+                {
+                    diffs.Text("Authenticode certificates and signed digests", sl, sr);
+                }
             }
         }
 
@@ -111,6 +115,19 @@ internal static class FileRegions
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Both certificate tables as their signatures' certificates and digests; null when either cannot be read so.</summary>
+    private static (string Left, string Right)? Signatures(IContent? a, IContent? b)
+    {
+        try
+        {
+            return (a is null ? "" : Verbatim.Formats.Signatures.AuthenticodeTable.Render(a), b is null ? "" : Verbatim.Formats.Signatures.AuthenticodeTable.Render(b));
+        }
+        catch (Exception e) when (e is MalformedInputException or LimitExceededException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The certificate table: its "RVA" is a file offset, and it lies outside the sections.</summary>

@@ -117,7 +117,7 @@ public class ElfGccTests
         var symtab = result.Root.All().Single(d => d.Kind == DifferenceKind.Node && d.Path1.EndsWith("::.symtab", StringComparison.Ordinal));
         var listing = Assert.Single(symtab.Children);
         Assert.Equal("symbols", listing.Field);
-        Assert.Matches(@"\n\+ +\d+: 0x[0-9a-f]{16} +\d+ FUNC +GLOBAL +DEFAULT +\.text +extra_function\n", listing.UnifiedDiff);
+        Assert.Matches(@"\n\+extra_function \| FUNC GLOBAL DEFAULT \| \.text \| \d+ \| 0x[0-9a-f]+\n", listing.UnifiedDiff);
     }
 
     [Fact]
