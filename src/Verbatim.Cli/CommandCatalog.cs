@@ -15,5 +15,6 @@ public static class CommandCatalog
         BuildCommand.Create(cli),
         HashCommand.Create(cli),
         EnvCommand.Create(cli),
+        RebuildCommand.Create(cli),
     ];
 }
