@@ -76,7 +76,16 @@ public static class ArtifactComparer
                 return null;
             }
 
-            var ids = a.Changes.Concat(b.Changes).Select(c => c.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            // The normalizations that made a difference: changes made to one side only (the same change to both changed nothing between them).
+            var leftChanges = a.Changes.Select(Key).ToHashSet(StringComparer.Ordinal);
+            var rightChanges = b.Changes.Select(Key).ToHashSet(StringComparer.Ordinal);
+            var onlyOne = a.Changes.Where(c => !rightChanges.Contains(Key(c))).Concat(b.Changes.Where(c => !leftChanges.Contains(Key(c))));
+            var ids = onlyOne.Select(c => c.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (ids.Count == 0)
+            {
+                ids = [.. a.Changes.Concat(b.Changes).Select(c => c.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            }
+
             return ids.Count > 0 ? ids : ["canonical-encoding"];
         }
         finally
@@ -84,6 +93,8 @@ public static class ArtifactComparer
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    private static string Key(Change change) => string.Join('\0', change.Id, change.Member, change.Field, change.From ?? "", change.To ?? "");
 
     /// <summary>The paths (inside the artifacts, without the top-level file's path) of the nodes that hold differences directly.</summary>
     internal static IReadOnlyList<string> Members(Difference root, string path1, string path2)
@@ -113,6 +124,6 @@ public static class ArtifactComparer
         return found;
 
         static string Strip(string path, string top) =>
-            path == top ? "(the file itself)" : path.StartsWith(top + "/", StringComparison.Ordinal) ? path[(top.Length + 1)..] : path;
+            path == top ? "(the file itself)" : path.StartsWith(top + "::", StringComparison.Ordinal) ? path[(top.Length + 2)..] : path;
     }
 }

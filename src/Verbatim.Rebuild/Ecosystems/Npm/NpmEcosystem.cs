@@ -112,10 +112,21 @@ public sealed class NpmEcosystem : IEcosystem
             return Task.FromResult(built);
         }
 
-        var level = revealed.LevelOrHint;
-        context.Report($"recompressing {Path.GetFileName(built)} with the system zlib {SystemDeflate.Version} at level {level.ToString(CultureInfo.InvariantCulture)}, OS byte {revealed.Os.ToString(CultureInfo.InvariantCulture)}");
         var final = Path.Combine(Path.GetDirectoryName(built)!, reference.Name);
-        AtomicWrite.Bytes(final, revealed.Recompress(rebuilt.Tar, level));
+        if (revealed.Level is { } level)
+        {
+            context.Report($"recompressing {Path.GetFileName(built)} with the system zlib {SystemDeflate.Version} at level {level.ToString(CultureInfo.InvariantCulture)}, OS byte {revealed.Os.ToString(CultureInfo.InvariantCulture)}, as the reference reveals");
+            AtomicWrite.Bytes(final, revealed.Recompress(rebuilt.Tar, level));
+        }
+        else
+        {
+            context.Report($"{reference.Name}: its deflate stream is not the system zlib's at any level: npm's own compression kept");
+            if (final != built)
+            {
+                File.Copy(built, final, overwrite: true);
+            }
+        }
+
         if (final != built)
         {
             File.Delete(built);
@@ -150,8 +161,8 @@ public sealed class NpmEcosystem : IEcosystem
         [
             new Revelation(reference.Name, "packer", packer, rebuildPacker,
                 $"member times {(fixedTime ? "fixed at 1985-10-26T08:15:00Z" : "real")}; {(jsonFirst ? "package.json first" : "members in npm's own order")}; gzip OS byte {NpmTarball.OsName(tarball.Os)}; rebuilt with {npm ?? "an unknown npm"}"),
-            new Revelation(reference.Name, "gzip-level", tarball.Level?.ToString(CultureInfo.InvariantCulture), tarball.LevelOrHint.ToString(CultureInfo.InvariantCulture),
-                tarball.Level is null ? $"no level of the system zlib {SystemDeflate.Version} reproduces its deflate stream (another deflate implementation); extra flags {tarball.ExtraFlags.ToString(CultureInfo.InvariantCulture)} hint level {tarball.LevelOrHint.ToString(CultureInfo.InvariantCulture)}" : $"its deflate stream is the system zlib {SystemDeflate.Version}'s at this level"),
+            new Revelation(reference.Name, "gzip-level", tarball.Level is { } l ? "system zlib level " + l.ToString(CultureInfo.InvariantCulture) : "not the system zlib", tarball.Level is { } m ? "system zlib level " + m.ToString(CultureInfo.InvariantCulture) : "npm's own (Node's zlib)",
+                tarball.Level is null ? $"no level of the system zlib {SystemDeflate.Version} reproduces its deflate stream (another deflate implementation, e.g. Node's bundled zlib: the rebuild keeps npm's own); extra flags {tarball.ExtraFlags.ToString(CultureInfo.InvariantCulture)} hint level {tarball.LevelOrHint.ToString(CultureInfo.InvariantCulture)}" : $"its deflate stream is the system zlib {SystemDeflate.Version}'s at this level: the rebuild is recompressed the same way"),
             new Revelation(reference.Name, "build-date", fixedTime ? null : Date(tarball.FirstMtime), fixedTime ? null : "1985-10-26T08:15:00Z", fixedTime ? "member times are npm's fixed time: no build date is revealed" : "the first member's mtime"),
         ];
     }
