@@ -98,6 +98,11 @@ public sealed class DebianEcosystem : IEcosystem
             (buildDate, buildDateEvidence) = (newest, "the references' ar member times (dpkg-deb writes SOURCE_DATE_EPOCH; the buildds build within hours of the upload)");
         }
 
+        if (request.MatchBuildTime)
+        {
+            packages.Add("faketime"); // the clock is set with libfaketime, which must be in the environment
+        }
+
         var rootfs = await DebianEnvironments.GetOrCreateAsync(context.Options.DebianSuite, packages, context, cancellationToken).ConfigureAwait(false);
         var epoch = Epoch(dscPath, files);
         var sourceTree = Path.GetFileName(buildPath);
