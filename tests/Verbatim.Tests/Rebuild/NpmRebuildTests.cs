@@ -86,16 +86,16 @@ public sealed class NpmRebuildTests(NpmPackageFixture fixture) : IClassFixture<N
 
         // The verification summary says FAILED (not bit-for-bit); the rebuild statement names the tier; attest verify checks both.
         File.WriteAllBytes(dir.File("key.pub"), System.Text.Encoding.ASCII.GetBytes(key.ExportPublicPem()));
-        var vsa = InProcessCli.Run("attest", "verify", "--key", dir.File("key.pub"), "--artifact", reference, "--envelope", dir.File("out/verbatim-rebuild-test-1.2.3.tgz.vsa.dsse.json"));
+        var vsa = InProcessCli.Run("attest", "verify", "--key", dir.File("key.pub"), "--artifact", reference, dir.File("out/verbatim-rebuild-test-1.2.3.tgz.vsa.dsse.json"));
         Assert.True(vsa.ExitCode == 0, vsa.StdErr);
         Assert.Contains("SLSA verification summary by verbatim-local/", vsa.StdOut, StringComparison.Ordinal);
         Assert.Contains(": FAILED", vsa.StdOut, StringComparison.Ordinal);
-        var own = InProcessCli.Run("attest", "verify", "--key", dir.File("key.pub"), "--artifact", reference, "--envelope", dir.File("out/verbatim-rebuild-test-1.2.3.tgz.rebuild.dsse.json"));
+        var own = InProcessCli.Run("attest", "verify", "--key", dir.File("key.pub"), "--artifact", reference, dir.File("out/verbatim-rebuild-test-1.2.3.tgz.rebuild.dsse.json"));
         Assert.True(own.ExitCode == 0, own.StdErr);
         Assert.Contains(": equivalent-after-normalization", own.StdOut, StringComparison.Ordinal);
 
         // Not about another artifact.
-        var other = InProcessCli.Run("attest", "verify", "--key", dir.File("key.pub"), "--artifact", fixture.Package, "--envelope", dir.File("out/verbatim-rebuild-test-1.2.3.tgz.vsa.dsse.json"));
+        var other = InProcessCli.Run("attest", "verify", "--key", dir.File("key.pub"), "--artifact", fixture.Package, dir.File("out/verbatim-rebuild-test-1.2.3.tgz.vsa.dsse.json"));
         Assert.Equal(1, other.ExitCode);
         Assert.Contains("is not a subject", other.StdErr, StringComparison.Ordinal);
     }
