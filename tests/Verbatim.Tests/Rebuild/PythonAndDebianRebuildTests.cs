@@ -43,7 +43,8 @@ public sealed class PythonAndDebianRebuildTests
         Assert.Equal(Verdict.NotReproducible, deb.Verdict);
         Assert.Contains(deb.DifferingMembers, m => m.EndsWith("./usr/bin/hello::.note.gnu.build-id", StringComparison.Ordinal));
         Assert.DoesNotContain(deb.DifferingMembers, m => m.EndsWith("::.text", StringComparison.Ordinal));
-        Assert.Equal("/build/reproducible-path/hello-2.10", result.BuildPath);
+        Assert.Equal("/build/reproducible-path", result.BuildPath);
+        Assert.Contains("dpkg-source --no-check -x 'hello_2.10-3.dsc' 'hello-2.10'", result.Recipe, StringComparison.Ordinal);
         Assert.Equal("from 2022-12-26T15:30:00Z", result.BuildClock);
         Assert.Contains(result.Revelations, r => r.Aspect == "compiler" && r.Reference is null && r.Evidence.Contains("could not be had", StringComparison.Ordinal));
         Assert.Contains(result.Packages, p => p.Name == "gcc-12");
