@@ -160,6 +160,16 @@ internal sealed class Apt
         return target;
     }
 
+    /// <summary>The newest binNMU (<c>VERSION+bN</c>) of <paramref name="package"/> the archives offer, or null.</summary>
+    public async Task<string?> BinNmuVersionAsync(string package, string version, CancellationToken cancellationToken)
+    {
+        var versions = await VersionsAsync([package], cancellationToken).ConfigureAwait(false);
+        return versions.Select(v => v[(package.Length + 1)..])
+            .Where(v => v.StartsWith(version + "+b", StringComparison.Ordinal) && int.TryParse(v[(version.Length + 2)..], out _))
+            .OrderByDescending(v => int.Parse(v[(version.Length + 2)..], CultureInfo.InvariantCulture))
+            .FirstOrDefault();
+    }
+
     /// <summary>Every version of <paramref name="package"/> the archives offer.</summary>
     public async Task<IReadOnlySet<string>> VersionsAsync(IEnumerable<string> packages, CancellationToken cancellationToken)
     {

@@ -117,7 +117,9 @@ public sealed class DebianEcosystem : IEcosystem
             SourceDateEpoch = epoch,
             Inputs = [.. new[] { (Path.GetFileName(dscPath), Sha256Digest.OfFile(dscPath).Hex) }.Concat(files.Select(f => (f.Name, f.Sha256)))
                 .Select((f, i) => (i == 0 ? "dsc" : "file" + i.ToString(CultureInfo.InvariantCulture), Path.Combine(Path.GetDirectoryName(dscPath)!, f.Item1), f.Item2, (string?)f.Item1))],
-            Env = new Dictionary<string, string> { ["DEB_BUILD_OPTIONS"] = "parallel=2" },
+            // The sandbox's user namespace maps no uid 0: a real chown to root fails with EINVAL, which fakeroot would
+            // pass on (it forgives only EPERM). With FAKEROOTDONTTRYCHOWN it records the owner without trying.
+            Env = new Dictionary<string, string> { ["DEB_BUILD_OPTIONS"] = "parallel=2", ["FAKEROOTDONTTRYCHOWN"] = "1" },
             Tools = ["dpkg-buildpackage", "gcc", "dh"],
             TimeoutSeconds = 3600,
             Steps =
@@ -138,7 +140,20 @@ public sealed class DebianEcosystem : IEcosystem
             ReferenceBuildTime = buildDate,
             ReferenceBuildTimeEvidence = buildDateEvidence,
             EnvironmentDifferences = differences,
+            Pair = Pair,
         };
+    }
+
+    /// <summary>A rebuilt .deb pairs with the reference of the same package and architecture (a binNMU's version differs: the diff then shows it).</summary>
+    private static ReferenceArtifact? Pair(string output, IReadOnlyList<ReferenceArtifact> references)
+    {
+        static string Key(string file)
+        {
+            var parts = Path.GetFileName(file).Split('_');
+            return parts.Length == 3 ? parts[0] + "_" + parts[2] : file;
+        }
+
+        return RebuildPlan.DefaultPair(output, references) ?? references.FirstOrDefault(r => Key(r.Name) == Key(output));
     }
 
     public IReadOnlyList<Revelation> Reveal(ReferenceArtifact reference, RebuildEnvironmentFacts rebuilt)
@@ -215,7 +230,14 @@ public sealed class DebianEcosystem : IEcosystem
         foreach (var binary in binaries)
         {
             context.Report($"apt-get download {binary}={version}");
-            if (await apt.DownloadAsync(binary, version, directory, cancellationToken).ConfigureAwait(false) is { } path)
+            var path = await apt.DownloadAsync(binary, version, directory, cancellationToken).ConfigureAwait(false);
+            if (path is null && await apt.BinNmuVersionAsync(binary, version, cancellationToken).ConfigureAwait(false) is { } binNmu)
+            {
+                context.Report($"{binary}={version}: the archives have the binNMU {binNmu}");
+                path = await apt.DownloadAsync(binary, binNmu, directory, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (path is not null)
             {
                 references.Add(new ReferenceArtifact(Path.GetFileName(path), path, Sha256Digest.OfFile(path).Hex, "apt-get download"));
             }
