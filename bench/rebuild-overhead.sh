@@ -23,7 +23,7 @@ root="$cache/rootfs/$rootfs"
 epoch="$(grep -o '^source_date_epoch: [0-9]*' "$work/warm/recipe.yaml" | grep -o '[0-9]*$')"
 unpack="$(python3 -c 'import json,sys; t=open(sys.argv[1]).read(); import re; print(json.loads(re.search(r"run: (\".*\")", t).group(1)))' "$work/warm/recipe.yaml")"
 build="$(python3 -c 'import json,sys,re; t=open(sys.argv[1]).read(); print(json.loads(re.findall(r"run: (\".*\")", t)[1]))' "$work/warm/recipe.yaml")"
-mode="$(grep -o 'dpkg-buildpackage -[bAB]' "$work/warm/recipe.yaml" | head -1)"
+mode="$(grep -m1 -o 'dpkg-buildpackage -[bAB]' "$work/warm/recipe.yaml")"
 drop=()
 [ "$(id -u)" -eq 0 ] && drop=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
 
