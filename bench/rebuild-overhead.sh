@@ -30,12 +30,17 @@ drop=()
 by_hand() { # the same build without verbatim: bubblewrap over the cached root file system
   local ws="$work/hand-$1"
   mkdir -p "$ws" && cp "$work/warm/source/"* "$ws/" && chmod -R a+rwX "$ws"
+  local top=()
+  for entry in "$root"/*; do # each top-level entry of the root file system, as verbatim's sandbox binds them
+    case "${entry##*/}" in proc|dev|tmp|sys|run|build) continue ;; esac
+    if [ -L "$entry" ]; then top+=(--symlink "$(readlink "$entry")" "/${entry##*/}"); elif [ -d "$entry" ]; then top+=(--ro-bind "$entry" "/${entry##*/}"); fi
+  done
   "${drop[@]}" bwrap --unshare-all --die-with-parent --new-session --clearenv --uid 1000 --gid 1000 --hostname verbatim \
-    --ro-bind "$root" / --proc /proc --dev /dev --tmpfs /tmp --dir /tmp/home --bind "$ws" /build/reproducible-path \
+    "${top[@]}" --proc /proc --dev /dev --tmpfs /tmp --dir /tmp/home --bind "$ws" /build/reproducible-path \
     --chdir /build/reproducible-path --setenv HOME /tmp/home --setenv SOURCE_DATE_EPOCH "$epoch" --setenv TZ UTC \
-    --setenv LANG C.UTF-8 --setenv LC_ALL C.UTF-8 --setenv DEB_BUILD_OPTIONS parallel=2 \
+    --setenv LANG C.UTF-8 --setenv LC_ALL C.UTF-8 --setenv DEB_BUILD_OPTIONS parallel=2 --setenv FAKEROOTDONTTRYCHOWN 1 \
     --setenv PATH /usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin \
-    /bin/sh -ec "$unpack && $build" >"$work/hand-$1.log" 2>&1
+    /bin/sh -ec "$unpack && $build" >"$work/hand-$1.log" 2>&1 || { tail -5 "$work/hand-$1.log" >&2; exit 2; }
 }
 
 mean() { python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(f'{sum(v)/len(v):.1f}')" "$@"; }
