@@ -9,6 +9,7 @@ out="${OUT:-/tmp/verbatim-real-world}"
 packages=(${PACKAGES:-hello=2.10-3 netbase=6.4 sensible-utils=0.0.17+nmu1 tree=2.1.0-1 pv=1.6.20-1 ed=1.19-1 figlet=2.2.5-3 hostname=3.23+nmu1 sl=5.02-1 time=1.9-0.2 gzip=1.12-1 debianutils=5.7-0.5~deb12u1 bc=1.07.1-3 cpio=2.13+dfsg-7.1})
 mkdir -p "$out"
 for spec in "${packages[@]}"; do
+  [ -n "${TABLE_ONLY:-}" ] && break   # TABLE_ONLY=1: print the table of the results in OUT, run nothing
   name="${spec%%=*}"
   [ -s "$out/$name.json" ] && [ -z "${FORCE:-}" ] && continue
   start=$EPOCHREALTIME
@@ -24,6 +25,9 @@ for spec in sys.argv[2:]:
     name = spec.split("=")[0]
     path = os.path.join(out, name + ".json")
     rc = open(os.path.join(out, name + ".rc")).read().split() if os.path.exists(os.path.join(out, name + ".rc")) else ["?", "?"]
+    if not os.path.exists(os.path.join(out, name + ".rc")):
+        print(f"| {spec} | | not run | | |")
+        continue
     if not os.path.exists(path) or os.path.getsize(path) == 0:
         err = open(os.path.join(out, name + ".err")).read().strip().splitlines()
         print(f"| {spec} | | error (exit {rc[0]}) | {err[-1] if err else ''} | {rc[1]} |")
