@@ -9,6 +9,7 @@ cd "$here"
 packages=(gcc libc6-dev make binutils dpkg-dev xz-utils zstd bzip2 zip unzip python3 bubblewrap mmdebstrap git python3-build python3-hatchling fakeroot faketime openssl openjdk-17-jdk-headless)
 packages+=(disorderfs python3-setuptools python3-dev)  # check
 packages+=(llvm)  # diff views: llvm-as makes the bitcode fixtures, llvm-dis reads them
+command -v npm >/dev/null || packages+=(nodejs npm)  # rebuild (node and npm; this machine has NodeSource's nodejs, which bundles npm)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -16,5 +16,6 @@ public static class CommandCatalog
         HashCommand.Create(cli),
         EnvCommand.Create(cli),
         CheckCommand.Create(cli),
+        RebuildCommand.Create(cli),
     ];
 }

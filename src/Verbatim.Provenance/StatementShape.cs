@@ -40,7 +40,7 @@ internal static class StatementShape
         return actual == expected ? null : $"has {field} '{actual}', expected '{expected}'";
     }
 
-    private static string? CheckSubjects(JsonElement root)
+    internal static string? CheckSubjects(JsonElement root)
     {
         if (!root.TryGetProperty("subject", out var subjects) || subjects.ValueKind != JsonValueKind.Array || subjects.GetArrayLength() == 0)
         {

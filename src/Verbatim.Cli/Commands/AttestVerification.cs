@@ -35,6 +35,11 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
         }
 
         var signature = Dsse.Verify(envelope, key, Dsse.InTotoPayloadType);
+        if (signature.Valid && RebuildStatementVerifier.Handles(RebuildStatementVerifier.PredicateType(signature.Payload!)))
+        {
+            return ReportRebuild(RebuildStatementVerifier.VerifyDigest(signature.Payload!, digest), key.KeyId, digest);
+        }
+
         var statement = signature.Valid
             ? StatementVerifier.VerifyDigest(signature.Payload!, digest)
             : new StatementVerification(false, signature.Reason, null, null, null);
@@ -63,6 +68,60 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
             Stdout.WriteLine($"verified: {ArtifactPath} (sha256:{digest}) is subject '{result.MatchedSubject!.Name}' of {EnvelopePath}");
             Stdout.WriteLine($"  signed by key {keyId}");
             Stdout.WriteLine($"  built by {result.BuilderId} as {result.BuildType}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>A rebuild statement (SLSA verification summary or Verbatim rebuild predicate): verified when signed and about this artifact, whatever result it states.</summary>
+    private int ReportRebuild(RebuildStatementVerification result, string keyId, string digest)
+    {
+        try
+        {
+            if (Json is not null)
+            {
+                var report = new JsonObject
+                {
+                    ["verified"] = result.Valid,
+                    ["reason"] = result.Reason,
+                    ["envelope"] = EnvelopePath,
+                    ["artifact"] = ArtifactPath,
+                    ["sha256"] = digest,
+                    ["keyId"] = keyId,
+                    ["subject"] = result.MatchedSubject?.Name,
+                    ["kind"] = result.Kind,
+                    ["result"] = result.Result,
+                    ["verifier"] = result.Verifier,
+                };
+                var text = CanonicalJson.ToText(report, CanonicalJsonStyle.Indented);
+                if (Json == "-")
+                {
+                    Stdout.Write(text);
+                }
+                else
+                {
+                    AtomicWrite.Text(Json, text);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"cannot write {Json}: {e.Message}");
+        }
+
+        if (!result.Valid)
+        {
+            Stderr.WriteLine($"{Name}: not verified: {result.Reason}");
+            return ExitCodes.Different;
+        }
+
+        if (Json != "-")
+        {
+            Stdout.WriteLine($"verified: {ArtifactPath} (sha256:{digest}) is subject '{result.MatchedSubject!.Name}' of {EnvelopePath}");
+            Stdout.WriteLine($"  signed by key {keyId}");
+            Stdout.WriteLine(result.Kind == "verification-summary"
+                ? $"  SLSA verification summary by {result.Verifier}: {result.Result}"
+                : $"  rebuild by {result.Verifier}: {result.Result}");
         }
 
         return ExitCodes.Ok;
