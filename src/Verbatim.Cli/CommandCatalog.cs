@@ -15,5 +15,8 @@ public static class CommandCatalog
         BuildCommand.Create(cli),
         HashCommand.Create(cli),
         EnvCommand.Create(cli),
+        ServeCommand.Create(cli),
+        WorkerCommand.Create(cli),
+        TokenCommand.Create(cli),
     ];
 }
