@@ -7,6 +7,7 @@ cd "$here"
 # Debian packages used by the tests (fixture builders and real consumers). gcc, libc6-dev and binutils also link
 # the launcher's Native AOT build of the CLI (tests/launcher-test.sh).
 packages=(gcc libc6-dev make binutils dpkg-dev xz-utils zstd bzip2 zip unzip python3 bubblewrap mmdebstrap git python3-build python3-hatchling fakeroot faketime openssl openjdk-17-jdk-headless)
+packages+=(postgresql chromium)  # service
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -63,6 +63,7 @@ public sealed class ServiceHost : IAsyncDisposable
         });
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
         builder.Services.AddSingleton(state);
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(handlers => handlers.ThrowOnBadRequest = true);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.OnRejected = (rejected, _) => new ValueTask(Api.WriteErrorAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "too many writes; slow down and retry"));
