@@ -21,7 +21,8 @@ CLIENTS=${CLIENTS:-4}
 DATABASES=${DATABASES:-sqlite postgres}
 DASHBOARD_DB=${DASHBOARD_DB:-postgres}
 
-"$root/verbatim" --version >/dev/null
+verbatim=${VERBATIM:-$root/verbatim}   # VERBATIM=PATH runs another build of the CLI (e.g. .build/cli/verbatim)
+"$verbatim" --version >/dev/null
 work=$(mktemp -d /tmp/verbatim-service-load.XXXXXX)
 chmod 755 "$work"
 pids=()
@@ -34,6 +35,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 143" TERM
+trap "exit 130" INT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -59,8 +62,8 @@ run_jobs() {
   local db=$1 count=$2 port i start end pending
   port=$(free_port)
   url="http://127.0.0.1:$port"
-  "$root/verbatim" token create --db "$db" --scope admin --name admin --out "$work/admin.token" >/dev/null
-  "$root/verbatim" serve --db "$db" --urls "$url" --workers 0 >"$work/serve.log" 2>&1 &
+  "$verbatim" token create --db "$db" --scope admin --name admin --out "$work/admin.token" >/dev/null
+  "$verbatim" serve --db "$db" --urls "$url" --workers 0 >"$work/serve.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   until grep -q "listening on" "$work/serve.log"; do sleep 0.1; kill -0 "$server_pid" || { cat "$work/serve.log"; exit 1; }; done
@@ -69,8 +72,8 @@ run_jobs() {
   python3 -c "import sys; print('\n'.join(f'pkg{i}=1.0' for i in range(int(sys.argv[1]))))" "$count" >"$work/list"
   local worker_pids=()
   for i in $(seq "$WORKERS"); do
-    "$root/verbatim" token create --db "$db" --scope worker --name "w$i" --out "$work/w$i.token" >/dev/null
-    "$root/verbatim" worker --server "$url" --token-file "$work/w$i.token" --concurrency "$CONCURRENCY" --quiet >>"$work/workers.log" 2>&1 &
+    "$verbatim" token create --db "$db" --scope worker --name "w$i" --out "$work/w$i.token" >/dev/null
+    "$verbatim" worker --server "$url" --token-file "$work/w$i.token" --concurrency "$CONCURRENCY" --quiet >>"$work/workers.log" 2>&1 &
     worker_pids+=($!)
     pids+=($!)
   done
@@ -85,10 +88,16 @@ run_jobs() {
     sleep 0.1
   done
   end=$EPOCHREALTIME
+  cpu_server=$(cpu_secs "$server_pid")
+  cpu_workers=0
+  for i in "${worker_pids[@]}"; do cpu_workers=$(python3 -c "import sys; print(round(float(sys.argv[1]) + float(sys.argv[2]), 2))" "$cpu_workers" "$(cpu_secs "$i")"); done
   elapsed=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$start" "$end")
   kill "${worker_pids[@]}" 2>/dev/null || :
   wait "${worker_pids[@]}" 2>/dev/null || :
 }
+
+# cpu_secs PID: the CPU time (user + system, seconds) the process has used so far.
+cpu_secs() { python3 -c "import os,sys; f=open(f'/proc/{sys.argv[1]}/stat').read().rsplit(')',1)[1].split(); print(round((int(f[11]) + int(f[12])) / os.sysconf('SC_CLK_TCK'), 2))" "$1"; }
 
 stop_server() { kill "$server_pid" 2>/dev/null || :; wait "$server_pid" 2>/dev/null || :; }
 
@@ -97,8 +106,8 @@ echo "load before: $(uptime | sed 's/.*load average: //')"
 for kind in $DATABASES; do
   run_jobs "$(database_url "$kind" "jobs_$kind")" "$JOBS"
   stop_server
-  python3 -c "import sys; print(f'{sys.argv[1]}: {sys.argv[2]} noop jobs (imported in {sys.argv[6]} s), {sys.argv[3]} workers x {sys.argv[4]}: all done {sys.argv[5]} s later: {int(sys.argv[2]) / float(sys.argv[5]):.0f} jobs/s')" \
-    "$kind" "$JOBS" "$WORKERS" "$CONCURRENCY" "$elapsed" "$import_secs"
+  python3 -c "import sys; print(f'{sys.argv[1]}: {sys.argv[2]} noop jobs (imported in {sys.argv[6]} s), {sys.argv[3]} workers x {sys.argv[4]}: all done {sys.argv[5]} s later: {int(sys.argv[2]) / float(sys.argv[5]):.0f} jobs/s; CPU: server {sys.argv[7]} s, workers {sys.argv[8]} s ({(float(sys.argv[7]) + float(sys.argv[8])) * 1000 / int(sys.argv[2]):.2f} ms a job)')" \
+    "$kind" "$JOBS" "$WORKERS" "$CONCURRENCY" "$elapsed" "$import_secs" "$cpu_server" "$cpu_workers"
 done
 
 run_jobs "$(database_url "$DASHBOARD_DB" dashboard)" "$RESULTS"

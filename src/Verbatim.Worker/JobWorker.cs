@@ -23,8 +23,9 @@ public sealed class JobWorker(VerbatimClient client, SigningKey key, ExecutorReg
             while (!cancel.IsCancellationRequested)
             {
                 running.RemoveWhere(t => t.IsCompleted);
+                // Lease in batches: wait until a quarter of the slots are free (or none is busy), one request for several jobs.
                 var free = options.Concurrency - running.Count;
-                if (free <= 0)
+                if (free <= 0 || (running.Count > 0 && free < Math.Max(1, options.Concurrency / 4)))
                 {
                     await Task.WhenAny(running).ConfigureAwait(false);
                     continue;
@@ -69,7 +70,7 @@ public sealed class JobWorker(VerbatimClient client, SigningKey key, ExecutorReg
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var renewal = RenewAsync(job, renewEvery, lost, renewing.Token);
-        var scratch = Directory.CreateDirectory(Path.Combine(options.ScratchRoot, "verbatim-job-" + Guid.NewGuid().ToString("N"))).FullName;
+        var scratch = new JobContext(Path.Combine(options.ScratchRoot, "verbatim-job-" + Guid.NewGuid().ToString("N")));
         try
         {
             progress?.Invoke(new WorkerEvent(WorkerEvent.Started, job.JobId, $"{job.Ecosystem} {job.Package}={job.Version} (attempt {job.Attempt})"));
@@ -77,7 +78,7 @@ public sealed class JobWorker(VerbatimClient client, SigningKey key, ExecutorReg
             try
             {
                 var executor = executors.Find(job.Ecosystem) ?? throw new InfrastructureException($"this worker has no executor for ecosystem '{job.Ecosystem}'");
-                outcome = await executor.ExecuteAsync(job, new JobContext(scratch), lost.Token).ConfigureAwait(false);
+                outcome = await executor.ExecuteAsync(job, scratch, lost.Token).ConfigureAwait(false);
             }
             catch (InfrastructureException e)
             {
@@ -119,7 +120,10 @@ public sealed class JobWorker(VerbatimClient client, SigningKey key, ExecutorReg
         {
             await renewing.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
-            TryDelete(scratch);
+            if (Directory.Exists(scratch.Path))
+            {
+                TryDelete(scratch.Path);
+            }
         }
     }
 

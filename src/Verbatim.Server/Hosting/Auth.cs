@@ -27,7 +27,7 @@ public static class Auth
             return (null, Api.Error(StatusCodes.Status401Unauthorized, "this request needs a token: Authorization: Bearer TOKEN"));
         }
 
-        var token = await state.Store.FindTokenAsync(Hash(header[7..].Trim()), context.RequestAborted).ConfigureAwait(false);
+        var token = await state.FindTokenAsync(Hash(header[7..].Trim()), context.RequestAborted).ConfigureAwait(false);
         if (token is null)
         {
             return (null, Api.Error(StatusCodes.Status401Unauthorized, "the token is not known"));

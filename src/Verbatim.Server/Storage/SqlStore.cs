@@ -21,12 +21,16 @@ public abstract partial class SqlStore : IServiceStore
     /// <summary>Taken by the migration so that servers starting at once do not migrate twice (PostgreSQL: an advisory lock).</summary>
     protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel) => Task.CompletedTask;
 
+    /// <summary>Settings of the database itself made before migrating, outside a transaction (SQLite: the write-ahead log).</summary>
+    protected virtual Task PrepareFileAsync(DbConnection connection, CancellationToken cancel) => Task.CompletedTask;
+
     public abstract ValueTask DisposeAsync();
 
     public async Task MigrateAsync(CancellationToken cancel)
     {
         using var writing = await WriteLockAsync(cancel).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancel).ConfigureAwait(false);
+        await PrepareFileAsync(connection, cancel).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
         await LockForMigrationAsync(connection, transaction, cancel).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancel).ConfigureAwait(false);

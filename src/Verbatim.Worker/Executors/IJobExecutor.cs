@@ -15,8 +15,15 @@ public interface IJobExecutor
     Task<JobOutcome> ExecuteAsync(JobLease job, JobContext context, CancellationToken cancel);
 }
 
-/// <summary>What an executor is given besides the job: a scratch directory of its own (removed afterwards).</summary>
-public sealed record JobContext(string ScratchDirectory);
+/// <summary>What an executor is given besides the job: a scratch directory of its own, made on first use and removed afterwards.</summary>
+public sealed class JobContext(string path)
+{
+    /// <summary>Where the scratch directory is (it may not exist yet).</summary>
+    public string Path { get; } = path;
+
+    /// <summary>The scratch directory, made now if it does not exist.</summary>
+    public string ScratchDirectory => Directory.CreateDirectory(Path).FullName;
+}
 
 /// <summary>
 /// What a job found: the verdict name (<c>reproducible</c>, <c>equivalent-after-normalization</c>,

@@ -26,6 +26,11 @@ public abstract class SchedulingTests
         var a = await service.StartWorkerAsync("worker-a", 3, stop.Token, e => { if (e.Kind == WorkerEvent.Finished) { finished.AddOrUpdate("a", 1, (_, n) => n + 1); } });
         var b = await service.StartWorkerAsync("worker-b", 3, stop.Token, e => { if (e.Kind == WorkerEvent.Finished) { finished.AddOrUpdate("b", 1, (_, n) => n + 1); } });
         var figures = await service.WaitDoneAsync("shared");
+        for (var wait = 0; finished.Values.Sum() < 40 && wait < 100; wait++)
+        {
+            await Task.Delay(50); // the last results are recorded; their workers are about to say so
+        }
+
         await stop.CancelAsync();
         await Task.WhenAll(a.Run, b.Run);
 

@@ -102,7 +102,7 @@ public static class JobEndpoints
         }
 
         upload = upload with { Causes = upload.Causes ?? [], Normalizations = upload.Normalizations ?? [] };
-        if (ResultStatement.Check(id, upload, VerificationKey.FromPem(token.PublicKeyPem)) is { } bad)
+        if (ResultStatement.Check(id, upload, state.Key(token.KeyId!, token.PublicKeyPem)) is { } bad)
         {
             return Api.Error(StatusCodes.Status422UnprocessableEntity, $"job {id}: {bad}");
         }

@@ -34,7 +34,7 @@ public sealed class SqliteStore : SqlStore
         try
         {
             await connection.OpenAsync(cancel).ConfigureAwait(false);
-            await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000", cancel).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000", cancel).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -43,6 +43,9 @@ public sealed class SqliteStore : SqlStore
             throw;
         }
     }
+
+    /// <summary>The write-ahead log (readers never wait for the writer) is a property of the file: set once, before migrating.</summary>
+    protected override Task PrepareFileAsync(DbConnection connection, CancellationToken cancel) => ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancel);
 
     protected override async Task<IDisposable> WriteLockAsync(CancellationToken cancel)
     {
