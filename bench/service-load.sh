@@ -18,7 +18,7 @@ CONCURRENCY=${CONCURRENCY:-16}
 RESULTS=${RESULTS:-100000}
 REQUESTS=${REQUESTS:-2000}
 CLIENTS=${CLIENTS:-4}
-DATABASES=${DATABASES:-sqlite postgres}
+DATABASES=${DATABASES-sqlite postgres}   # empty: only the dashboard run
 DASHBOARD_DB=${DASHBOARD_DB:-postgres}
 
 verbatim=${VERBATIM:-$root/verbatim}   # VERBATIM=PATH runs another build of the CLI (e.g. .build/cli/verbatim)
