@@ -95,7 +95,9 @@ public static class ServeCommand
         {
             // The in-process worker has a token and a key of its own, made afresh at every start (its earlier results
             // stay verifiable: their attestations name the key, and the store keeps the attestations).
-            var token = await TokenIssuer.CreateAsync(store, new TokenCreate("local-worker", TokenScopes.Worker, key.ExportPublicPem()), replace: true, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancel).ConfigureAwait(false);
+            // Named after this host and port, so that replicas sharing one PostgreSQL do not replace each other's.
+            var name = LocalWorkerName(new Uri(url));
+            var token = await TokenIssuer.CreateAsync(store, new TokenCreate(name, TokenScopes.Worker, key.ExportPublicPem()), replace: true, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancel).ConfigureAwait(false);
             var client = new VerbatimClient(http, token.Token);
             worker = new JobWorker(client, key, ExecutorRegistry.Default, new WorkerOptions { Concurrency = workers },
                 e => { if (e.Kind is WorkerEvent.Failed or WorkerEvent.LeaseLost) { cli.Error.WriteLine($"verbatim serve: worker: job {e.JobId}: {e.Message}"); } }).RunAsync(cancel);
@@ -122,6 +124,14 @@ public static class ServeCommand
 
         await worker.ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    /// <summary><c>local-HOST-PORT</c>, with the characters a token name may not have replaced by '-'.</summary>
+    private static string LocalWorkerName(Uri url)
+    {
+        var host = new string([.. Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-')]);
+        var name = $"local-{host}-{url.Port}";
+        return name.Length > 100 ? name[..100] : name;
     }
 }
 
