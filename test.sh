@@ -10,6 +10,7 @@ packages=(gcc libc6-dev make binutils dpkg-dev xz-utils zstd bzip2 zip unzip pyt
 packages+=(disorderfs python3-setuptools python3-dev)  # check
 packages+=(llvm)  # diff views: llvm-as makes the bitcode fixtures, llvm-dis reads them
 command -v npm >/dev/null || packages+=(nodejs npm)  # rebuild (node and npm; this machine has NodeSource's nodejs, which bundles npm)
+packages+=(postgresql chromium)  # service
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -17,5 +17,8 @@ public static class CommandCatalog
         EnvCommand.Create(cli),
         CheckCommand.Create(cli),
         RebuildCommand.Create(cli),
+        ServeCommand.Create(cli),
+        WorkerCommand.Create(cli),
+        TokenCommand.Create(cli),
     ];
 }
