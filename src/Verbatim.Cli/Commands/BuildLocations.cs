@@ -27,4 +27,11 @@ internal static class BuildLocations
 
     /// <summary>Where scratch workspaces go: <c>TMPDIR</c>, else <c>/tmp</c>.</summary>
     public static string Scratch(CliContext cli) => cli.Variable("TMPDIR") is { Length: > 0 } tmp ? tmp : "/tmp";
+
+    /// <summary>
+    /// The job executors of <c>serve</c>'s in-process worker and of <c>worker</c>: <c>noop</c> and one rebuild executor per
+    /// ecosystem, building through <see cref="Cache"/> (or, with neither <c>VERBATIM_CACHE</c> nor a home, a cache under <see cref="Scratch"/>).
+    /// </summary>
+    public static Verbatim.Worker.Executors.ExecutorRegistry Executors(CliContext cli) =>
+        Verbatim.Worker.Executors.ExecutorRegistry.Create(Cache(cli) ?? new ContentStore(Path.Combine(Scratch(cli), "verbatim-cas")));
 }

@@ -91,6 +91,7 @@ public static class ServeCommand
         Task worker = Task.CompletedTask;
         using var http = new HttpClient { BaseAddress = new Uri(url + "/"), Timeout = TimeSpan.FromSeconds(100) };
         using var key = SigningKey.Generate();
+        var executors = BuildLocations.Executors(cli);
         if (workers > 0)
         {
             // The in-process worker has a token and a key of its own, made afresh at every start (its earlier results
@@ -99,11 +100,11 @@ public static class ServeCommand
             var name = LocalWorkerName(new Uri(url));
             var token = await TokenIssuer.CreateAsync(store, new TokenCreate(name, TokenScopes.Worker, key.ExportPublicPem()), replace: true, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancel).ConfigureAwait(false);
             var client = new VerbatimClient(http, token.Token);
-            worker = new JobWorker(client, key, ExecutorRegistry.Default, new WorkerOptions { Concurrency = workers },
+            worker = new JobWorker(client, key, executors, new WorkerOptions { Concurrency = workers },
                 e => { if (e.Kind is WorkerEvent.Failed or WorkerEvent.LeaseLost) { cli.Error.WriteLine($"verbatim serve: worker: job {e.JobId}: {e.Message}"); } }).RunAsync(cancel);
             if (!json)
             {
-                await cli.Out.WriteLineAsync($"verbatim serve: in-process worker running {workers} job(s) at once (ecosystems: {string.Join(", ", ExecutorRegistry.Default.Ecosystems)}; key {key.KeyId[..16]})").ConfigureAwait(false);
+                await cli.Out.WriteLineAsync($"verbatim serve: in-process worker running {workers} job(s) at once (ecosystems: {string.Join(", ", executors.Ecosystems)}; key {key.KeyId[..16]})").ConfigureAwait(false);
             }
         }
 

@@ -56,14 +56,15 @@ public static class WorkerCommand
             return ExitCodes.UsageOrInput;
         }
 
+        var executors = BuildLocations.Executors(cli);
         using (key)
         {
             using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(100) };
             var client = new VerbatimClient(http, token);
-            var worker = new JobWorker(client, key, ExecutorRegistry.Default, new WorkerOptions { Concurrency = concurrency }, e => Report(cli, e, quiet, json));
+            var worker = new JobWorker(client, key, executors, new WorkerOptions { Concurrency = concurrency }, e => Report(cli, e, quiet, json));
             if (!quiet && !json)
             {
-                await cli.Out.WriteLineAsync($"verbatim worker: {server}, {concurrency} job(s) at once, ecosystems {string.Join(", ", ExecutorRegistry.Default.Ecosystems)}, key {key.KeyId[..16]}").ConfigureAwait(false);
+                await cli.Out.WriteLineAsync($"verbatim worker: {server}, {concurrency} job(s) at once, ecosystems {string.Join(", ", executors.Ecosystems)}, key {key.KeyId[..16]}").ConfigureAwait(false);
             }
 
             try

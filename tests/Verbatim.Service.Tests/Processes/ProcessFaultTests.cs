@@ -72,7 +72,7 @@ public abstract class ProcessFaultTests
                 var token = await TokenIssuer.CreateAsync(store, new TokenCreate(name, TokenScopes.Worker), false, TestService.Now, CancellationToken.None);
                 var workerHttp = new HttpClient { BaseAddress = new Uri(url + "/"), Timeout = TimeSpan.FromSeconds(10) };
                 clients.Add(workerHttp);
-                var worker = new JobWorker(new VerbatimClient(workerHttp, token.Token), SigningKey.Generate(), ExecutorRegistry.Default,
+                var worker = new JobWorker(new VerbatimClient(workerHttp, token.Token), SigningKey.Generate(), ExecutorRegistry.Create(new Verbatim.Build.Cache.ContentStore(Path.Combine(Path.GetTempPath(), "verbatim-service-test-cas"))),
                     new WorkerOptions { Concurrency = 3, IdleWait = TimeSpan.FromMilliseconds(20), MaxIdleWait = TimeSpan.FromMilliseconds(200), RetryWait = TimeSpan.FromMilliseconds(100) });
                 workers.Add(Task.Run(() => worker.RunAsync(stop.Token)));
             }

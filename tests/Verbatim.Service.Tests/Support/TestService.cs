@@ -57,7 +57,7 @@ public sealed class TestService : IAsyncDisposable
     {
         var key = SigningKey.Generate();
         var client = await WorkerClientAsync(name);
-        var worker = new JobWorker(client, key, ExecutorRegistry.Default, new WorkerOptions { Concurrency = concurrency, IdleWait = TimeSpan.FromMilliseconds(20), MaxIdleWait = TimeSpan.FromMilliseconds(200) }, events);
+        var worker = new JobWorker(client, key, ExecutorRegistry.Create(new Verbatim.Build.Cache.ContentStore(Path.Combine(Path.GetTempPath(), "verbatim-service-test-cas"))), new WorkerOptions { Concurrency = concurrency, IdleWait = TimeSpan.FromMilliseconds(20), MaxIdleWait = TimeSpan.FromMilliseconds(200) }, events);
         return (Task.Run(() => worker.RunAsync(cancel), CancellationToken.None), key);
     }
 
