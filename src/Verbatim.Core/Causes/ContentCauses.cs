@@ -232,7 +232,7 @@ public static partial class ContentCauses
     [GeneratedRegex(@"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [ 0-3]?\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (19|20)\d\d [0-2]\d:[0-5]\d:[0-5]\d( [+-]\d{4}| [A-Z]{3})?")]
     private static partial Regex RfcDateRegex();
 
-    [GeneratedRegex(@"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 0-3]\d (19|20)\d\d( [0-2]\d:[0-5]\d:[0-5]\d)?|\b[0-2]\d:[0-5]\d:[0-5]\d\b")]
+    [GeneratedRegex(@"\b((Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 0-3]\d (19|20)\d\d( [0-2]\d:[0-5]\d:[0-5]\d)?|\b[0-2]\d:[0-5]\d:[0-5]\d\b")]
     private static partial Regex CDateRegex();
 
     [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]

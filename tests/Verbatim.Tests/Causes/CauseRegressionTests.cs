@@ -25,6 +25,7 @@ public class CauseRegressionTests
     [InlineData("-I/tmp/build-a1/include -I/tmp/build-a1/src", "-I/tmp/build-b2/include -I/tmp/build-b2/src", CauseKind.BuildPath)]
     [InlineData("compiled by buildd@x86-grnet-01", "compiled by buildd@arm-conova-02", CauseKind.HostOrUser)]
     [InlineData("built Nov 14 2023 22:13:20", "built Mar 12 2024 16:00:17", CauseKind.Timestamp)]
+    [InlineData("hello, built Tue Jan 10 2023 10:00:00", "hello, built Mon Dec 01 2026 11:00:00", CauseKind.Timestamp)] // JavaScript's Date string
     [InlineData("SOURCE_DATE_EPOCH=1700000000", "SOURCE_DATE_EPOCH=1710259217", CauseKind.Timestamp)]
     public void Build_causes_in_text_are_found(string left, string right, CauseKind kind) =>
         Assert.Equal(kind, Assert.Single(ContentCauses.Classify(left, right)).Kind);
