@@ -4,7 +4,8 @@ namespace Verbatim.Core.Compression;
 
 /// <summary>
 /// P/Invoke declarations for the system's zlib (<c>libz.so.1</c>), as declared in <c>zlib.h</c>. Used for gzip rather
-/// than .NET's GZipStream because it reports truncation and CRC errors and where each gzip member ends.
+/// than .NET's GZipStream because it reports truncation and CRC errors and where each gzip member ends, and for
+/// deflate where the bytes must be exactly the system zlib's (<see cref="SystemDeflate"/>).
 /// </summary>
 internal static unsafe partial class Zlib
 {
@@ -52,6 +53,21 @@ internal static unsafe partial class Zlib
 
     [LibraryImport(Library, EntryPoint = "inflateEnd")]
     public static partial int InflateEnd(Stream* strm);
+
+    [LibraryImport(Library, EntryPoint = "deflateInit2_", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int DeflateInit2(Stream* strm, int level, int method, int windowBits, int memLevel, int strategy, string version, int streamSize);
+
+    [LibraryImport(Library, EntryPoint = "deflate")]
+    public static partial int Deflate(Stream* strm, int flush);
+
+    [LibraryImport(Library, EntryPoint = "deflateEnd")]
+    public static partial int DeflateEnd(Stream* strm);
+
+    [LibraryImport(Library, EntryPoint = "deflateBound")]
+    public static partial nuint DeflateBound(Stream* strm, nuint sourceLen);
+
+    [LibraryImport(Library, EntryPoint = "zlibVersion")]
+    public static partial IntPtr ZlibVersion();
 
     /// <summary>zlib's message for the last error, e.g. "invalid distance too far back".</summary>
     public static string Message(Stream* strm, string fallback) => strm->Msg == IntPtr.Zero ? fallback : Marshal.PtrToStringUTF8(strm->Msg) ?? fallback;

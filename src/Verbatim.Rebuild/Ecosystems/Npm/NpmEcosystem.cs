@@ -1,3 +1,4 @@
+using Verbatim.Core.Compression;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Verbatim.Core.Compression;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
