@@ -80,28 +80,11 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
         {
             if (Json is not null)
             {
-                var report = new JsonObject
-                {
-                    ["verified"] = result.Valid,
-                    ["reason"] = result.Reason,
-                    ["envelope"] = EnvelopePath,
-                    ["artifact"] = ArtifactPath,
-                    ["sha256"] = digest,
-                    ["keyId"] = keyId,
-                    ["subject"] = result.MatchedSubject?.Name,
-                    ["kind"] = result.Kind,
-                    ["result"] = result.Result,
-                    ["verifier"] = result.Verifier,
-                };
-                var text = CanonicalJson.ToText(report, CanonicalJsonStyle.Indented);
-                if (Json == "-")
-                {
-                    Stdout.Write(text);
-                }
-                else
-                {
-                    AtomicWrite.Text(Json, text);
-                }
+                var report = Report(result.Valid, result.Reason, keyId, digest, result.MatchedSubject?.Name);
+                report["kind"] = result.Kind;
+                report["result"] = result.Result;
+                report["verifier"] = result.Verifier;
+                Emit(report);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -134,19 +117,27 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
             return;
         }
 
-        // Canonical and indented; members that do not apply (reason when verified, subject… when not) are left out.
-        var report = new JsonObject
-        {
-            ["verified"] = result.Valid,
-            ["reason"] = result.Reason,
-            ["envelope"] = EnvelopePath,
-            ["artifact"] = ArtifactPath,
-            ["sha256"] = digest,
-            ["keyId"] = keyId,
-            ["subject"] = result.MatchedSubject?.Name,
-            ["buildType"] = result.BuildType,
-            ["builderId"] = result.BuilderId,
-        };
+        var report = Report(result.Valid, result.Reason, keyId, digest, result.MatchedSubject?.Name);
+        report["buildType"] = result.BuildType;
+        report["builderId"] = result.BuilderId;
+        Emit(report);
+    }
+
+    /// <summary>The members every verification report has; those that do not apply (reason when verified, subject… when not) are null and left out.</summary>
+    private JsonObject Report(bool verified, string? reason, string keyId, string digest, string? subject) => new()
+    {
+        ["verified"] = verified,
+        ["reason"] = reason,
+        ["envelope"] = EnvelopePath,
+        ["artifact"] = ArtifactPath,
+        ["sha256"] = digest,
+        ["keyId"] = keyId,
+        ["subject"] = subject,
+    };
+
+    /// <summary>Writes the report canonical and indented: to standard output for <c>--json -</c>, else atomically to the file.</summary>
+    private void Emit(JsonObject report)
+    {
         var text = CanonicalJson.ToText(report, CanonicalJsonStyle.Indented);
         if (Json == "-")
         {
@@ -154,7 +145,7 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
         }
         else
         {
-            AtomicWrite.Text(Json, text);
+            AtomicWrite.Text(Json!, text);
         }
     }
 
