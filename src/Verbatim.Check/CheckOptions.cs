@@ -1,5 +1,6 @@
 using Verbatim.Build.Cache;
 using Verbatim.Check.Variations;
+using Verbatim.Common.Identity;
 
 namespace Verbatim.Check;
 
@@ -11,6 +12,12 @@ public sealed record CheckOptions
 
     /// <summary>The variations asked for (see <see cref="VariationSelection"/>); those that cannot apply are reported skipped.</summary>
     public IReadOnlyList<IVariation> Variations { get; init; } = VariationRegistry.All;
+
+    /// <summary>The identity the control builds start from before the variations' own controls (a spec's inferred build path); the default one otherwise.</summary>
+    public BuildIdentity Identity { get; init; } = BuildIdentity.Default;
+
+    /// <summary>Where the recipe came from when it was inferred from a spec (named in the report); null for a recipe file.</summary>
+    public CheckedSpec? Spec { get; init; }
 
     /// <summary>How many control builds (at least 2): every one after the first is compared with the first to detect flakiness.</summary>
     public int Runs { get; init; } = 2;

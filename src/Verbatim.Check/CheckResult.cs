@@ -14,6 +14,12 @@ public sealed record VariationUse(IVariation Variation, string? SkipReason)
 public sealed record Culprit(IReadOnlyList<string> Variations, IReadOnlyList<string> Differences);
 
 /// <summary>
+/// The spec a recipe was inferred from (<c>verbatim check debian hello=2.10-3</c>): the ecosystem, the spec, the
+/// inferred recipe's text and digest, and the build path the ecosystem builds at.
+/// </summary>
+public sealed record CheckedSpec(string Ecosystem, string Spec, string Recipe, string RecipeSha256, string BuildPath);
+
+/// <summary>
 /// What a check found. <see cref="Verdict"/> is reproducible when every control and experiment gave bit-identical
 /// outputs; not reproducible otherwise (<see cref="Flaky"/> when the control builds already differ among themselves);
 /// build failed when the first control build failed (<see cref="ControlFailure"/>, and no experiment ran).
@@ -23,6 +29,9 @@ public sealed record CheckResult
     public required string RecipeName { get; init; }
 
     public required string RecipeVersion { get; init; }
+
+    /// <summary>The spec the recipe was inferred from; null when a recipe file was checked.</summary>
+    public CheckedSpec? Spec { get; init; }
 
     public required Verdict Verdict { get; init; }
 

@@ -49,7 +49,7 @@ public static class CheckRunner
         }
 
         var applied = uses.Where(u => u.Applied).Select(u => u.Variation).ToList();
-        var control = applied.Aggregate(BuildIdentity.Default, (identity, v) => v.Control(identity, context));
+        var control = applied.Aggregate(options.Identity, (identity, v) => v.Control(identity, context));
         var work = Path.Combine(Path.GetFullPath(options.ScratchRoot), "verbatim-check-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
@@ -62,6 +62,7 @@ public static class CheckRunner
             {
                 RecipeName = recipe.Name,
                 RecipeVersion = recipe.Version,
+                Spec = options.Spec,
                 Verdict = Verdict.BuildFailed,
                 Variations = uses,
                 Runs = runs,

@@ -13,4 +13,10 @@ public sealed record RebuildRequest(string Ecosystem, string Spec)
 
     /// <summary>Run the steps with the clock set to the time the reference reveals it was built (libfaketime, NO_FAKE_STAT=1).</summary>
     public bool MatchBuildTime { get; init; }
+
+    /// <summary>
+    /// Infer the recipe for <c>verbatim check</c> (<see cref="RecipeInference"/>): no published artifact is fetched or
+    /// required (given ones are still read), and the environment gets what the check's variations need (Debian: libfaketime).
+    /// </summary>
+    public bool ForCheck { get; init; }
 }

@@ -14,7 +14,7 @@ namespace Verbatim.Rebuild;
 
 /// <summary>
 /// <c>verbatim rebuild</c> as a library call (the CLI and the rebuilder service's worker both call it): the
-/// ecosystem's adapter fetches the references and infers a recipe; the build runs through the stages of
+/// ecosystem's adapter fetches the references and infers a recipe (<see cref="RecipeInference"/>); the build runs through the stages of
 /// <see cref="BuildRunner"/> in its sandbox; each output is compared with its reference; with a key, every verdict is
 /// signed. It never prints: progress goes to <see cref="RebuildOptions.Progress"/>.
 /// </summary>
@@ -37,76 +37,57 @@ public static class Rebuilder
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var ecosystem = EcosystemRegistry.Find(request.Ecosystem)
-            ?? throw new RebuildException($"'{request.Ecosystem}' is not a known ecosystem (known: {EcosystemRegistry.Names})");
-        if (ecosystem.Recognize(request.Spec) is { } problem)
-        {
-            throw new RebuildException($"{request.Spec}: {problem} (expected {ecosystem.Name} {ecosystem.SpecSyntax})");
-        }
-
         if (request.ReferenceDigest is { } wanted && !Sha256Digest.IsHex(wanted.Replace("sha256:", "", StringComparison.Ordinal)))
         {
             throw new RebuildException($"--reference-digest {wanted}: not a SHA-256 (64 hex digits)");
         }
 
-        var outDir = Path.GetFullPath(options.OutDir);
-        Directory.CreateDirectory(outDir);
-        var scratch = Path.Combine(Path.GetFullPath(options.ScratchRoot), "verbatim-rebuild-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(scratch);
-        using var ownHttp = options.Http is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(10) } : null;
-        var http = options.Http ?? ownHttp!;
+        using var inferred = await RecipeInference.InferAsync(request, options, cancellationToken).ConfigureAwait(false);
+        var (ecosystem, plan, recipe, context) = (inferred.Ecosystem, inferred.Plan, inferred.Recipe, inferred.Context);
+        var outDir = context.Options.OutDir;
+        CheckReferences(request, plan);
+        AtomicWrite.Text(Path.Combine(outDir, RecipeFileName), plan.RecipeYaml);
+        var identity = Identity(request, inferred);
+        PreparedBuild prepared;
         try
         {
-            var context = new RebuildContext(options with { OutDir = outDir }, scratch, http);
-            var plan = await ecosystem.PlanAsync(request, context, cancellationToken).ConfigureAwait(false);
-            CheckReferences(request, plan);
-            var recipe = LoadRecipe(plan, outDir);
-            var identity = Identity(request, plan, context);
-            PreparedBuild prepared;
-            try
-            {
-                prepared = await PrepareStage.PrepareAsync(recipe, options.Store, http, options.Progress, cancellationToken).ConfigureAwait(false);
-            }
-            catch (BuildException e)
-            {
-                throw new RebuildException($"{request.Spec}: {e.Message}; no step was run", e);
-            }
-
-            var log = new StringBuilder();
-            var gate = new object();
-            void Progress(BuildEvent e)
-            {
-                if (e.Kind == BuildEventKind.StepOutput)
-                {
-                    lock (gate)
-                    {
-                        log.Append(e.Message).Append('\n');
-                    }
-                }
-
-                options.Progress?.Invoke(e);
-            }
-
-            ExecutedBuild executed;
-            try
-            {
-                executed = await ExecuteStage.ExecuteAsync(prepared, identity, options.ScratchRoot, Progress, cancellationToken).ConfigureAwait(false);
-            }
-            catch (BuildException e)
-            {
-                throw new RebuildException($"{request.Spec}: {e.Message}", e);
-            }
-
-            using (executed)
-            {
-                var logPath = Path.Combine(outDir, LogFileName);
-                AtomicWrite.Text(logPath, log.ToString());
-                return await CompareAsync(ecosystem, request, plan, recipe, executed, context, logPath, cancellationToken).ConfigureAwait(false);
-            }
+            prepared = await PrepareStage.PrepareAsync(recipe, options.Store, context.Http, options.Progress, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (BuildException e)
         {
-            Directory.Delete(scratch, recursive: true);
+            throw new RebuildException($"{request.Spec}: {e.Message}; no step was run", e);
+        }
+
+        var log = new StringBuilder();
+        var gate = new object();
+        void Progress(BuildEvent e)
+        {
+            if (e.Kind == BuildEventKind.StepOutput)
+            {
+                lock (gate)
+                {
+                    log.Append(e.Message).Append('\n');
+                }
+            }
+
+            options.Progress?.Invoke(e);
+        }
+
+        ExecutedBuild executed;
+        try
+        {
+            executed = await ExecuteStage.ExecuteAsync(prepared, identity, options.ScratchRoot, Progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BuildException e)
+        {
+            throw new RebuildException($"{request.Spec}: {e.Message}", e);
+        }
+
+        using (executed)
+        {
+            var logPath = Path.Combine(outDir, LogFileName);
+            AtomicWrite.Text(logPath, log.ToString());
+            return await CompareAsync(ecosystem, request, plan, recipe, executed, context, logPath, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -127,24 +108,9 @@ public static class Rebuilder
         }
     }
 
-    private static Recipe LoadRecipe(RebuildPlan plan, string outDir)
+    private static BuildIdentity Identity(RebuildRequest request, InferredBuild inferred)
     {
-        var file = Path.Combine(plan.RecipeDirectory, RecipeLoader.DefaultFileName);
-        AtomicWrite.Text(file, plan.RecipeYaml);
-        AtomicWrite.Text(Path.Combine(outDir, RecipeFileName), plan.RecipeYaml);
-        try
-        {
-            return RecipeLoader.Load(file);
-        }
-        catch (RecipeException e)
-        {
-            throw new RebuildException($"the inferred recipe is not valid: {e.Message}", e);
-        }
-    }
-
-    private static BuildIdentity Identity(RebuildRequest request, RebuildPlan plan, RebuildContext context)
-    {
-        var identity = BuildIdentity.Default with { BuildPath = plan.BuildPath };
+        var (plan, context, identity) = (inferred.Plan, inferred.Context, inferred.Identity);
         if (!request.MatchBuildTime)
         {
             return identity;

@@ -54,6 +54,18 @@ public static class CheckReportJson
             ["bisected"] = result.Bisected,
             ["culprits"] = new JsonArray([.. result.Culprits.Select(c => (JsonNode)new JsonObject { ["variations"] = Strings(c.Variations), ["differences"] = Strings(c.Differences) })]),
         };
+        if (result.Spec is { } spec)
+        {
+            report["spec"] = new JsonObject
+            {
+                ["ecosystem"] = spec.Ecosystem,
+                ["spec"] = spec.Spec,
+                ["recipe"] = spec.Recipe,
+                ["recipe_sha256"] = spec.RecipeSha256,
+                ["build_path"] = spec.BuildPath,
+            };
+        }
+
         if (result.ExperimentFailure is { } broke)
         {
             report["experiment_failure"] = broke;

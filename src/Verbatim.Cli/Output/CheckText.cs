@@ -19,7 +19,16 @@ public static class CheckText
             Verdict.BuildFailed => "the control build failed",
             _ => result.Flaky ? "not reproducible (flaky)" : "not reproducible",
         };
-        Line(text, $"verbatim check: {result.RecipeName} {result.RecipeVersion}: {verdict}");
+        if (result.Spec is { } spec)
+        {
+            Line(text, $"verbatim check: {spec.Ecosystem} {spec.Spec}: {verdict}");
+            Line(text, $"recipe: inferred, {result.RecipeName} {result.RecipeVersion} (sha256:{spec.RecipeSha256}), built at {spec.BuildPath}");
+        }
+        else
+        {
+            Line(text, $"verbatim check: {result.RecipeName} {result.RecipeVersion}: {verdict}");
+        }
+
         var applied = result.Variations.Count(v => v.Applied);
         Line(text, $"variations: {applied} applied, {result.Variations.Count - applied} skipped");
         var width = result.Variations.Select(v => v.Variation.Name.Length).DefaultIfEmpty(0).Max();

@@ -69,10 +69,10 @@ public sealed class DebianEcosystem : IEcosystem
 
         var references = request.References.Count > 0
             ? SourceInput.Given(request.References)
-            : await FetchReferencesAsync(await AptAsync().ConfigureAwait(false), dsc, name, version, Path.Combine(outDir, "reference"), context, cancellationToken).ConfigureAwait(false);
+            : request.ForCheck ? [] : await FetchReferencesAsync(await AptAsync().ConfigureAwait(false), dsc, name, version, Path.Combine(outDir, "reference"), context, cancellationToken).ConfigureAwait(false);
         var indep = references.Any(r => r.Name.EndsWith("_all.deb", StringComparison.Ordinal));
         var arch = references.Any(r => !r.Name.EndsWith("_all.deb", StringComparison.Ordinal));
-        var mode = indep && arch ? "-b" : indep ? "-A" : "-B";
+        var mode = indep == arch ? "-b" : indep ? "-A" : "-B";
 
         var packages = BuildDepends.Packages(dsc).ToList();
         var differences = new List<string>();
@@ -98,7 +98,7 @@ public sealed class DebianEcosystem : IEcosystem
             (buildDate, buildDateEvidence) = (newest, "the references' ar member times (dpkg-deb writes SOURCE_DATE_EPOCH; the buildds build within hours of the upload)");
         }
 
-        if (request.MatchBuildTime)
+        if (request.MatchBuildTime || request.ForCheck)
         {
             packages.Add("faketime"); // the clock is set with libfaketime, which must be in the environment
         }

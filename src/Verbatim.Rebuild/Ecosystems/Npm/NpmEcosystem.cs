@@ -61,7 +61,7 @@ public sealed class NpmEcosystem : IEcosystem
         {
             references.AddRange(Shared.SourceInput.Given(request.References));
         }
-        else
+        else if (!request.ForCheck)
         {
             registryTarball ??= await FetchRegistryTarballAsync(name, version, context, cancellationToken).ConfigureAwait(false);
             var target = Path.Combine(context.Options.OutDir, "reference", Path.GetFileName(registryTarball));

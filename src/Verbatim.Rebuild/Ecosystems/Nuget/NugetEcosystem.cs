@@ -35,13 +35,13 @@ public sealed class NugetEcosystem : IEcosystem
             throw new RebuildException($"{request.Spec}: expected exactly one *.csproj, found {projects.Length.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        if (request.References.Count == 0)
+        if (request.References.Count == 0 && !request.ForCheck)
         {
             throw new RebuildException($"{request.Spec}: give the published .nupkg with --reference");
         }
 
         var references = SourceInput.Given(request.References);
-        var epoch = ZipTimes.NewestEntry(references[0].Path) ?? 1700000000;
+        var epoch = references.Select(r => ZipTimes.NewestEntry(r.Path)).FirstOrDefault() ?? 1700000000;
         var project = Path.GetFileName(projects[0]);
         var name = Path.GetFileNameWithoutExtension(project);
         var workspace = "/build/nuget-" + SafeName(name);

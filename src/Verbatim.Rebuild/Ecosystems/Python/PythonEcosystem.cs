@@ -30,14 +30,14 @@ public sealed partial class PythonEcosystem : IEcosystem
             throw new RebuildException($"{request.Spec}: not an sdist (.tar.gz) or a directory");
         }
 
-        if (request.References.Count == 0)
+        if (request.References.Count == 0 && !request.ForCheck)
         {
             throw new RebuildException($"{request.Spec}: give the published wheel with --reference (no Python package index is reachable from here)");
         }
 
         var references = SourceInput.Given(request.References);
         var pyproject = isDirectory ? ReadIfExists(Path.Combine(path, "pyproject.toml")) : null;
-        var epoch = ZipTimes.NewestEntry(references[0].Path) ?? 315532800;
+        var epoch = references.Select(r => ZipTimes.NewestEntry(r.Path)).FirstOrDefault() ?? 315532800;
         var name = SafeName().Replace(Path.GetFileName(path.EndsWith(".tar.gz", StringComparison.Ordinal) ? path[..^7] : path), "-").Trim('-', '.');
         var recipe = new InferredRecipe
         {
