@@ -111,7 +111,17 @@ public static class CheckCommand
                         Store = store,
                         OutDir = fetched,
                         ScratchRoot = options.ScratchRoot,
-                        Progress = e => progress.OnEvent(new CheckEvent(CheckEventKind.Notice, e.Message)),
+                        // Plain lines even on a terminal: the live table starts with the builds, and fetching a source or creating an environment takes minutes.
+                        Progress = e =>
+                        {
+                            if (e.Kind == BuildEventKind.Notice)
+                            {
+                                lock (cli.Error)
+                                {
+                                    cli.Error.WriteLine(e.Message);
+                                }
+                            }
+                        },
                     }, cancellationToken).ConfigureAwait(false);
                 }
                 catch (RebuildException e)
