@@ -63,7 +63,7 @@ public sealed record OutputComparison(DiffResult? Diff, IReadOnlySet<string> Key
                 var node = stack.Pop();
                 if (node.Children.Count == 0)
                 {
-                    keys.Add(Key(node, diff.Path1));
+                    keys.Add(Key(node, diff.Path1, diff.Path2));
                 }
 
                 foreach (var child in node.Children)
@@ -81,10 +81,14 @@ public sealed record OutputComparison(DiffResult? Diff, IReadOnlySet<string> Key
             ? Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Select(f => Path.GetRelativePath(root, f))
             : [];
 
-    /// <summary>A leaf's key: its path on the control's side below the outputs folder, and the field when it is one (<c>dist/a.whl/x.so · mode</c>).</summary>
-    private static string Key(Difference leaf, string controlRoot)
+    /// <summary>
+    /// A leaf's key: its path below the outputs folder, and the field when it is one (<c>dist/a.whl/x.so · mode</c>); the
+    /// control's side names it, except for a member only the other build made, which only its own side can name.
+    /// </summary>
+    private static string Key(Difference leaf, string controlRoot, string otherRoot)
     {
-        var path = leaf.Path1.StartsWith(controlRoot, StringComparison.Ordinal) ? leaf.Path1[controlRoot.Length..].TrimStart('/') : leaf.Path1;
+        var (full, root) = leaf.Kind == DifferenceKind.Added ? (leaf.Path2, otherRoot) : (leaf.Path1, controlRoot);
+        var path = full.StartsWith(root, StringComparison.Ordinal) ? full[root.Length..].TrimStart('/') : full;
         if (path.Length == 0)
         {
             path = ".";
