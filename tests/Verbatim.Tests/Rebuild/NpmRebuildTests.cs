@@ -106,9 +106,15 @@ public sealed class NpmRebuildTests(NpmPackageFixture fixture) : IClassFixture<N
         using var dir = new TempDir();
         var reference = fixture.Variant("tampered", tar => RebuildSupport.Tamper(tar, "package/lib/util.js"), 9);
         var env = new Dictionary<string, string> { ["VERBATIM_CACHE"] = Build.BuildSupport.Store.Root, ["HOME"] = dir.Path };
-        var run = InProcessCli.Run(env, "rebuild", "npm", fixture.Source, "--reference", reference, "--out", dir.File("out"));
+        var run = InProcessCli.Run(env, "rebuild", "npm", fixture.Source, "--reference", reference, "--out", dir.File("out"), "--html", dir.File("report.html"));
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("not reproducible", run.StdOut, StringComparison.Ordinal);
         Assert.Contains("package/lib/util.js", run.StdOut.Split('\n').Last(l => l.Length > 0), StringComparison.Ordinal);
+
+        // --html: the diff engine's HTML report of the differing artifact, the tampered member in it.
+        var html = File.ReadAllText(dir.File("report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("package/lib/util.js", html, StringComparison.Ordinal);
+        Assert.Contains("twice", html, StringComparison.Ordinal);
     }
 }

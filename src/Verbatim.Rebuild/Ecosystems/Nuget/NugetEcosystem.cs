@@ -69,17 +69,7 @@ public sealed class NugetEcosystem : IEcosystem
             Steps = [("pack", $"dotnet pack {InferredRecipe.Sh(project)} -c Release -o dist --disable-build-servers -nodeReuse:false -p:UseSharedCompilation=false -p:Deterministic=true -p:ContinuousIntegrationBuild=true")],
             Outputs = ["dist/*.nupkg"],
         };
-        var recipeDir = Path.Combine(context.Scratch, "recipe");
-        Directory.CreateDirectory(recipeDir);
-        return Task.FromResult(new RebuildPlan
-        {
-            RecipeYaml = recipe.ToYaml(),
-            RecipeDirectory = recipeDir,
-            References = references,
-            Pair = (output, refs) => refs.Count == 1 ? refs[0] : RebuildPlan.DefaultPair(output, refs),
-            ReferenceBuildTime = epoch,
-            ReferenceBuildTimeEvidence = "the reference package's newest entry time",
-        });
+        return Task.FromResult(SingleArtifactPlan.Create(recipe, context, references, epoch, "the reference package's newest entry time"));
     }
 
     public IReadOnlyList<Revelation> Reveal(ReferenceArtifact reference, RebuildEnvironmentFacts rebuilt)
