@@ -17,8 +17,9 @@ public sealed class NugetPackageFixture : IDisposable
 
     public NugetPackageFixture()
     {
-        var published = BuildSupport.CopyExample("hello-nupkg/src", Dir.File("published-src"));
-        Source = BuildSupport.CopyExample("hello-nupkg/src", Dir.File("project"));
+        // examples/hello-nupkg's library, with its PDB embedded in the assembly (where Roslyn's version is then recorded).
+        var published = Project(Dir.File("published-src"));
+        Source = Project(Dir.File("project"));
         RebuildSupport.Exec("dotnet", published, new Dictionary<string, string>
             {
                 ["DOTNET_CLI_HOME"] = Dir.File("dotnet-home"),
@@ -50,6 +51,14 @@ public sealed class NugetPackageFixture : IDisposable
     public string Rebuilt => Directory.GetFiles(Dir.File("out/rebuilt"), "*.nupkg", SearchOption.AllDirectories).Single();
 
     public void Dispose() => Dir.Dispose();
+
+    private static string Project(string target)
+    {
+        BuildSupport.CopyExample("hello-nupkg/src", target);
+        var csproj = Path.Combine(target, "Greeter.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("<IncludeSymbols>", "<DebugType>embedded</DebugType>\n    <IncludeSymbols>", StringComparison.Ordinal));
+        return target;
+    }
 }
 
 [Collection("sandbox")]
@@ -67,6 +76,11 @@ public sealed class NugetRebuildTests(NugetPackageFixture fixture) : IClassFixtu
         Assert.Contains("\"ecosystem\": \"nuget\"", json, StringComparison.Ordinal);
         Assert.Contains("dotnet pack 'Greeter.csproj' -c Release", json, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllBytes(fixture.Reference), File.ReadAllBytes(fixture.Rebuilt));
+
+        // The embedded PDB names the compiler; the rebuild's SDK holds the same one.
+        Assert.Contains("\"aspect\": \"compiler\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("reveals compiler", run.StdOut, StringComparison.Ordinal);
+        Assert.Matches("\"reference\": \"Roslyn [0-9]+\\.[0-9]+", json);
     }
 
     [Fact]
