@@ -93,4 +93,40 @@ internal static class RebuildSupport
     public static void Tamper(byte[] tar, string name) => tar[Header(tar, name) + 512] ^= 0x20;
 
     public static string Date(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Each member's blocks (header and data) by name, for a tar of plain ustar members.</summary>
+    public static Dictionary<string, byte[]> Members(byte[] tar)
+    {
+        var members = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var at = 0; at + 512 <= tar.Length && tar[at] != 0;)
+        {
+            var name = Encoding.ASCII.GetString(tar, at, 100).TrimEnd('\0');
+            var size = Convert.ToInt64(Encoding.ASCII.GetString(tar, at + 124, 12).Trim('\0', ' '), 8);
+            var length = 512 + (int)((size + 511) / 512 * 512);
+            members[name] = tar[at..(at + length)];
+            at += length;
+        }
+
+        return members;
+    }
+
+    /// <summary>Writes a numeric header field as node-tar does: octal, zero-padded to leave a space and a NUL (or just a NUL when the digits fill it).</summary>
+    public static void NodeTarField(byte[] header, int offset, int size, long value)
+    {
+        var digits = Convert.ToString(value, 8);
+        Encoding.ASCII.GetBytes(digits.Length == size - 1 ? digits + "\0" : digits.PadLeft(size - 2, '0') + " \0").CopyTo(header, offset);
+    }
+
+    /// <summary>Recomputes the header checksum, written as node-tar writes it.</summary>
+    public static void NodeTarChecksum(byte[] header)
+    {
+        Array.Fill(header, (byte)' ', 148, 8);
+        var sum = 0;
+        for (var i = 0; i < 512; i++)
+        {
+            sum += header[i];
+        }
+
+        NodeTarField(header, 148, 8, sum);
+    }
 }

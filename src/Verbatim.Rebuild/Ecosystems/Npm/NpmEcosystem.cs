@@ -31,8 +31,6 @@ public sealed class NpmEcosystem : IEcosystem
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var spec = NpmSpec.Parse(request.Spec)!;
-        var recipeDir = Path.Combine(context.Scratch, "recipe");
-        Directory.CreateDirectory(recipeDir);
         string name, version;
         string sourcePath;
         bool fromTarball;
@@ -87,14 +85,7 @@ public sealed class NpmEcosystem : IEcosystem
                 : [("pack", "mkdir -p dist && cd package && npm pack --offline --ignore-scripts --pack-destination ../dist")],
             Outputs = ["dist/*.tgz"],
         };
-        return new RebuildPlan
-        {
-            RecipeYaml = recipe.ToYaml(),
-            RecipeDirectory = recipeDir,
-            References = references,
-            Pair = (output, refs) => refs.Count == 1 ? refs[0] : RebuildPlan.DefaultPair(output, refs),
-            ReferenceBuildTime = null,
-        };
+        return Shared.SingleArtifactPlan.Create(recipe, context, references, null, null);
     }
 
     public Task<string> FinishAsync(string built, ReferenceArtifact reference, RebuildContext context, CancellationToken cancellationToken)
@@ -114,10 +105,33 @@ public sealed class NpmEcosystem : IEcosystem
         }
 
         var final = Path.Combine(Path.GetDirectoryName(built)!, reference.Name);
+        var generation = NpmGeneration.Of(revealed);
+        byte[] tar;
+        string? change;
+        try
+        {
+            tar = generation.Emulate(rebuilt.Tar, revealed, out change);
+        }
+        catch (InvalidDataException e)
+        {
+            context.Report($"{Path.GetFileName(built)}: its tar is not laid out again ({e.Message})");
+            (tar, change) = (rebuilt.Tar, null);
+        }
+
+        if (change is not null)
+        {
+            context.Report($"{Path.GetFileName(built)}: {change} (the reference reveals {generation.Packer}: {generation.Evidence})");
+        }
+
         if (revealed.Level is { } level)
         {
             context.Report($"recompressing {Path.GetFileName(built)} with the system zlib {SystemDeflate.Version} at level {level.ToString(CultureInfo.InvariantCulture)}, OS byte {revealed.Os.ToString(CultureInfo.InvariantCulture)}, as the reference reveals");
-            AtomicWrite.Bytes(final, revealed.Recompress(rebuilt.Tar, level));
+            AtomicWrite.Bytes(final, revealed.Recompress(tar, level));
+        }
+        else if (change is not null)
+        {
+            context.Report($"{reference.Name}: its deflate stream is not the system zlib's at any level: the laid-out tar is compressed at level {revealed.LevelOrHint.ToString(CultureInfo.InvariantCulture)} (its extra flags' hint)");
+            AtomicWrite.Bytes(final, revealed.Recompress(tar, revealed.LevelOrHint));
         }
         else
         {
@@ -152,19 +166,20 @@ public sealed class NpmEcosystem : IEcosystem
 
         var npm = rebuilt.Tools.TryGetValue("npm", out var v) ? "npm " + v : null;
         var fixedTime = tarball.FirstMtime == NpmTarball.FixedMtime;
-        var jsonFirst = tarball.Members.Count > 0 && tarball.Members[0].EndsWith("/package.json", StringComparison.Ordinal);
-        var packer = fixedTime
-            ? tarball.Os == 255 ? "npm 7 or later" : jsonFirst ? "npm 5.8 to 6.9" : "npm 6.10 to 6.x"
-            : "npm before 5.8";
+        var generation = NpmGeneration.Of(tarball);
         var rebuildPacker = npm is null ? null
             : int.TryParse(npm[4..].Split('.')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var major) && major >= 7 ? "npm 7 or later" : npm;
+        var emulated = generation.Packer == rebuildPacker ? ""
+            : generation.Order is not null || generation.RealMtimes
+                ? $"; the rebuilt tar is laid out as {generation.Packer} wrote it ({(generation.Order is not null ? "its member order" : "")}{(generation.Order is not null && generation.RealMtimes ? ", " : "")}{(generation.RealMtimes ? "the reference's member times" : "")})"
+                : "";
         return
         [
-            new Revelation(reference.Name, "packer", packer, rebuildPacker,
-                $"member times {(fixedTime ? "fixed at 1985-10-26T08:15:00Z" : "real")}; {(jsonFirst ? "package.json first" : "members in npm's own order")}; gzip OS byte {NpmTarball.OsName(tarball.Os)}; rebuilt with {npm ?? "an unknown npm"}"),
+            new Revelation(reference.Name, "packer", generation.Packer, rebuildPacker,
+                $"{generation.Evidence}; rebuilt with {npm ?? "an unknown npm"}{emulated}"),
             new Revelation(reference.Name, "gzip-level", tarball.Level is { } l ? "system zlib level " + l.ToString(CultureInfo.InvariantCulture) : "not the system zlib", tarball.Level is { } m ? "system zlib level " + m.ToString(CultureInfo.InvariantCulture) : "npm's own (Node's zlib)",
                 tarball.Level is null ? $"no level of the system zlib {SystemDeflate.Version} reproduces its deflate stream (another deflate implementation, e.g. Node's bundled zlib: the rebuild keeps npm's own); extra flags {tarball.ExtraFlags.ToString(CultureInfo.InvariantCulture)} hint level {tarball.LevelOrHint.ToString(CultureInfo.InvariantCulture)}" : $"its deflate stream is the system zlib {SystemDeflate.Version}'s at this level: the rebuild is recompressed the same way"),
-            new Revelation(reference.Name, "build-date", fixedTime ? null : Date(tarball.FirstMtime), fixedTime ? null : "1985-10-26T08:15:00Z", fixedTime ? "member times are npm's fixed time: no build date is revealed" : "the first member's mtime"),
+            new Revelation(reference.Name, "build-date", fixedTime ? null : Date(tarball.FirstMtime), null, fixedTime ? "member times are npm's fixed time: no build date is revealed" : "the first member's mtime (npm before 5.8 stored the files' own times; the rebuilt members carry the reference's over)"),
         ];
     }
 

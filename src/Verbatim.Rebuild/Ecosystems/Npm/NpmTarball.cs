@@ -3,7 +3,6 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using Verbatim.Archives;
-using Verbatim.Archives.Tar;
 
 namespace Verbatim.Rebuild.Ecosystems.Npm;
 
@@ -13,8 +12,12 @@ namespace Verbatim.Rebuild.Ecosystems.Npm;
 /// system zlib at each level), the member times (the fixed 1985-10-26T08:15:00Z of npm 5.8 and later) and order
 /// (<c>package.json</c> first before npm 6.10).
 /// </summary>
-internal sealed record NpmTarball(byte[] Header, byte[] Tar, int? Level, long? FirstMtime, IReadOnlyList<string> Members)
+internal sealed record NpmTarball(byte[] Header, byte[] Tar, int? Level, IReadOnlyList<NpmTarMember> Entries)
 {
+    public IReadOnlyList<string> Members => [.. Entries.Select(e => e.Name)];
+
+    public long? FirstMtime => Entries.Count > 0 ? Entries[0].Mtime : null;
+
     /// <summary>The fixed member time of npm 5.8 and later: 1985-10-26T08:15:00Z.</summary>
     public const long FixedMtime = 499162500;
 
@@ -25,7 +28,7 @@ internal sealed record NpmTarball(byte[] Header, byte[] Tar, int? Level, long? F
 
     public byte ExtraFlags => Header[8];
 
-    /// <exception cref="InvalidDataException">Not a gzip-compressed tar.</exception>
+    /// <exception cref="InvalidDataException">Not a gzip-compressed tar (of members <see cref="NpmTarMembers"/> follows).</exception>
     public static NpmTarball Read(string path)
     {
         var bytes = File.ReadAllBytes(path);
@@ -56,18 +59,7 @@ internal sealed record NpmTarball(byte[] Header, byte[] Tar, int? Level, long? F
             }
         }
 
-        var members = new List<string>();
-        long? first = null;
-        foreach (var entry in new TarReader(new MemoryStream(tar)).Entries())
-        {
-            members.Add(entry.Name);
-            if (first is null && long.TryParse(entry.Mtime.Split('.')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var mtime))
-            {
-                first = mtime;
-            }
-        }
-
-        return new NpmTarball(header, tar, level, first, members);
+        return new NpmTarball(header, tar, level, NpmTarMembers.Scan(tar).Members);
     }
 
     /// <summary>The level to recompress at: the one that reproduced the reference, else what its extra flags hint (2: 9, 4: 1, else 6).</summary>

@@ -13,6 +13,9 @@ namespace Verbatim.Rebuild.Ecosystems.Nuget;
 /// </summary>
 public sealed class NugetEcosystem : IEcosystem
 {
+    /// <summary>The host's .NET installation, mounted read-only into the sandbox.</summary>
+    public const string DotnetRoot = "/usr/share/dotnet";
+
     public string Name => "nuget";
 
     public string SpecSyntax => "DIR";
@@ -50,7 +53,7 @@ public sealed class NugetEcosystem : IEcosystem
             Comment = $"Inferred by 'verbatim rebuild nuget {request.Spec}': dotnet pack, deterministic and offline, the host SDK mounted read-only.",
             Name = "nuget-" + SafeName(name),
             Version = "rebuild",
-            Mounts = ["/usr/share/dotnet"],
+            Mounts = [DotnetRoot],
             SourceDateEpoch = epoch,
             Inputs = [("source", path, sha256, null)],
             Env = new Dictionary<string, string>
@@ -69,39 +72,33 @@ public sealed class NugetEcosystem : IEcosystem
             Steps = [("pack", $"dotnet pack {InferredRecipe.Sh(project)} -c Release -o dist --disable-build-servers -nodeReuse:false -p:UseSharedCompilation=false -p:Deterministic=true -p:ContinuousIntegrationBuild=true")],
             Outputs = ["dist/*.nupkg"],
         };
-        var recipeDir = Path.Combine(context.Scratch, "recipe");
-        Directory.CreateDirectory(recipeDir);
-        return Task.FromResult(new RebuildPlan
-        {
-            RecipeYaml = recipe.ToYaml(),
-            RecipeDirectory = recipeDir,
-            References = references,
-            Pair = (output, refs) => refs.Count == 1 ? refs[0] : RebuildPlan.DefaultPair(output, refs),
-            ReferenceBuildTime = epoch,
-            ReferenceBuildTimeEvidence = "the reference package's newest entry time",
-        });
+        return Task.FromResult(SingleArtifactPlan.Create(recipe, context, references, epoch, "the reference package's newest entry time"));
     }
 
     public IReadOnlyList<Revelation> Reveal(ReferenceArtifact reference, RebuildEnvironmentFacts rebuilt)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(rebuilt);
-        var sdk = rebuilt.Tools.TryGetValue("dotnet", out var v) ? "dotnet " + v : null;
+        var sdk = rebuilt.Tools.TryGetValue("dotnet", out var v) ? v : null;
+        var ours = CompilerInfo.OfSdk(DotnetRoot, sdk);
         var assembly = ZipTimes.Bytes(reference.Path, n => n.StartsWith("lib/", StringComparison.Ordinal) && n.EndsWith(".dll", StringComparison.Ordinal), 64L << 20);
         string? compiler = null;
         var evidence = "no assembly under lib/";
         if (assembly is not null)
         {
-            // Roslyn writes its version into the compilation options of an embedded (or the portable) PDB: "compiler-version\0X".
-            compiler = CompilerVersion(assembly);
+            // Roslyn writes its version into the compilation options of the portable PDB (embedded: deflated in the debug directory).
+            compiler = CompilerInfo.FromAssembly(assembly);
             evidence = compiler is null
                 ? "the assembly carries no compiler information (no embedded PDB with compilation options)"
                 : "the assembly's embedded PDB compilation options";
         }
 
+        evidence += ours is null
+            ? $"; the rebuild's SDK {sdk ?? "(unknown)"} has no Roslyn/bincore/Microsoft.CodeAnalysis.dll under {DotnetRoot}"
+            : $"; the rebuild's: SDK {sdk}'s Roslyn/bincore/Microsoft.CodeAnalysis.dll";
         return
         [
-            new Revelation(reference.Name, "compiler", compiler is null ? null : "Roslyn " + compiler, sdk, evidence),
+            new Revelation(reference.Name, "compiler", compiler is null ? null : "Roslyn " + compiler, ours is null ? null : "Roslyn " + ours, evidence),
         ];
     }
 

@@ -1,4 +1,7 @@
+using System.IO.Compression;
+using System.Text;
 using System.Text.RegularExpressions;
+using Verbatim.Archives.Tar;
 
 namespace Verbatim.Rebuild.Ecosystems.Python;
 
@@ -30,6 +33,33 @@ internal static partial class PyProject
         }
 
         return "setuptools.build_meta:__legacy__";
+    }
+
+    /// <summary>The text of an sdist's top-level <c>pyproject.toml</c> (<c>NAME-VERSION/pyproject.toml</c>, at most 1 MiB), read from the tarball without extracting; null when it has none or is not a gzip-compressed tar.</summary>
+    public static string? FromSdist(string path)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            var tar = new TarReader(gzip);
+            foreach (var entry in tar.Entries())
+            {
+                var slash = entry.Name.IndexOf('/', StringComparison.Ordinal);
+                if (entry.Type == TarEntryType.File && slash > 0 && entry.Name[(slash + 1)..] == "pyproject.toml" && entry.Size <= 1 << 20)
+                {
+                    using var data = tar.OpenData(entry);
+                    using var reader = new StreamReader(data, Encoding.UTF8);
+                    return reader.ReadToEnd();
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return null;
+        }
+
+        return null;
     }
 
     /// <summary>The Debian package that provides a backend module on this system.</summary>

@@ -36,7 +36,7 @@ public sealed partial class PythonEcosystem : IEcosystem
         }
 
         var references = SourceInput.Given(request.References);
-        var pyproject = isDirectory ? ReadIfExists(Path.Combine(path, "pyproject.toml")) : null;
+        var pyproject = isDirectory ? ReadIfExists(Path.Combine(path, "pyproject.toml")) : PyProject.FromSdist(path);
         var epoch = references.Select(r => ZipTimes.NewestEntry(r.Path)).FirstOrDefault() ?? 315532800;
         var name = SafeName().Replace(Path.GetFileName(path.EndsWith(".tar.gz", StringComparison.Ordinal) ? path[..^7] : path), "-").Trim('-', '.');
         var recipe = new InferredRecipe
@@ -55,17 +55,7 @@ public sealed partial class PythonEcosystem : IEcosystem
                 : [("unpack", "mkdir -p src && tar -xzf source.tar.gz -C src --strip-components=1 --no-same-owner"), ("wheel", "cd src && /usr/bin/python3 -m build --no-isolation --skip-dependency-check --wheel --outdir ../dist .")],
             Outputs = ["dist/*.whl"],
         };
-        var recipeDir = Path.Combine(context.Scratch, "recipe");
-        Directory.CreateDirectory(recipeDir);
-        return Task.FromResult(new RebuildPlan
-        {
-            RecipeYaml = recipe.ToYaml(),
-            RecipeDirectory = recipeDir,
-            References = references,
-            Pair = (output, refs) => refs.Count == 1 ? refs[0] : RebuildPlan.DefaultPair(output, refs),
-            ReferenceBuildTime = epoch,
-            ReferenceBuildTimeEvidence = "the reference wheel's newest entry time",
-        });
+        return Task.FromResult(SingleArtifactPlan.Create(recipe, context, references, epoch, "the reference wheel's newest entry time"));
     }
 
     public IReadOnlyList<Revelation> Reveal(ReferenceArtifact reference, RebuildEnvironmentFacts rebuilt)
