@@ -4,7 +4,9 @@
 # in a fresh directory at the same build path, the same variables). A warm-up rebuild first creates and caches the
 # environment, the apt indexes, and the source; then RUNS (default 3) of each, alternating. verbatim's time includes
 # what a rebuild does besides building: apt-get source and download of the references, input verification, unpacking
-# of the cached environment's digest check, comparison and the report. Target: < 10 % more wall time.
+# of the cached environment's digest check, comparison and the report. Target: < 10 % more wall time. Both wall time
+# and CPU time (user + system of every process the run waited for) are printed: on a shared machine the CPU time is
+# the figure the load does not distort.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 verbatim="${VERBATIM:-$here/verbatim}"
@@ -44,15 +46,22 @@ by_hand() { # the same build without verbatim: bubblewrap over the cached root f
 }
 
 mean() { python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(f'{sum(v)/len(v):.1f}')" "$@"; }
-hand=() ours=()
+# cpu FILE: user + system seconds of the run and every process it waited for (/usr/bin/time; bwrap reaps the build's).
+cpu() { python3 -c "import sys; u,s=open(sys.argv[1]).read().split()[-2:]; print(f'{float(u)+float(s):.1f}')" "$1"; }
+# stamp START: each progress line with the seconds since START (where a rebuild's time goes besides the build).
+stamp() { while IFS= read -r line; do printf '%6.1f  %s\n' "$(python3 -c "print(float('$EPOCHREALTIME') - float('$1'))")" "$line"; done; }
+hand=() ours=() hand_cpu=() ours_cpu=()
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$runs"); do
-  s=$EPOCHREALTIME; by_hand "$i"; e=$EPOCHREALTIME
-  hand+=("$(python3 -c "print(float('$e') - float('$s'))")")
-  s=$EPOCHREALTIME; $verbatim rebuild debian "$spec" --out "$work/v$i" >/dev/null 2>&1 || true; e=$EPOCHREALTIME
-  ours+=("$(python3 -c "print(float('$e') - float('$s'))")")
+  s=$EPOCHREALTIME; /usr/bin/time -f '%U %S' -o "$work/hand-$i.cpu" bash -c "$(declare -f by_hand); $(declare -p work root epoch unpack build drop); by_hand $i" || exit 2; e=$EPOCHREALTIME
+  hand+=("$(python3 -c "print(f'{float(\"$e\") - float(\"$s\"):.1f}')")"); hand_cpu+=("$(cpu "$work/hand-$i.cpu")")
+  s=$EPOCHREALTIME; /usr/bin/time -f '%U %S' -o "$work/v$i.cpu" $verbatim rebuild debian "$spec" --out "$work/v$i" >/dev/null 2> >(stamp "$s" >"$work/v$i.err") || true; e=$EPOCHREALTIME
+  ours+=("$(python3 -c "print(f'{float(\"$e\") - float(\"$s\"):.1f}')")"); ours_cpu+=("$(cpu "$work/v$i.cpu")")
 done
-h="$(mean "${hand[@]}")"; v="$(mean "${ours[@]}")"
-echo "rebuild of $spec ($mode), $runs runs each, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "  dpkg-buildpackage by hand in the cached environment: ${h} s  (${hand[*]})"
-echo "  verbatim rebuild debian $spec:                      ${v} s  (${ours[*]})"
-python3 -c "import sys; h,v=float(sys.argv[1]),float(sys.argv[2]); print(f'  overhead: {100*(v-h)/h:+.1f} % ({v-h:+.1f} s)')" "$h" "$v"
+h="$(mean "${hand[@]}")"; v="$(mean "${ours[@]}")"; hc="$(mean "${hand_cpu[@]}")"; vc="$(mean "${ours_cpu[@]}")"
+echo "rebuild of $spec ($mode), $runs runs each, load at start: $load_start, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "  dpkg-buildpackage by hand in the cached environment: wall ${h} s (${hand[*]}), CPU ${hc} s (${hand_cpu[*]})"
+echo "  verbatim rebuild debian $spec:                      wall ${v} s (${ours[*]}), CPU ${vc} s (${ours_cpu[*]})"
+python3 -c "import sys; h,v,hc,vc=map(float,sys.argv[1:]); print(f'  overhead: wall {100*(v-h)/h:+.1f} % ({v-h:+.1f} s), CPU {100*(vc-hc)/hc:+.1f} % ({vc-hc:+.1f} s)')" "$h" "$v" "$hc" "$vc"
+echo "  where the last verbatim run's time went (seconds since its start, its progress lines):"
+sleep 1; sed 's/^/    /' "$work/v$runs.err" | cut -c1-150
