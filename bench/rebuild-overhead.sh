@@ -4,7 +4,9 @@
 # in a fresh directory at the same build path, the same variables). A warm-up rebuild first creates and caches the
 # environment, the apt indexes, and the source; then RUNS (default 3) of each, alternating. verbatim's time includes
 # what a rebuild does besides building: apt-get source and download of the references, input verification, unpacking
-# of the cached environment's digest check, comparison and the report. Target: < 10 % more wall time.
+# of the cached environment's digest check, comparison and the report. Target: < 10 % more wall time. Both wall time
+# and CPU time (of every process the run started, from a cpuacct cgroup) are printed: on a shared machine the CPU time
+# is the figure the load distorts least.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 verbatim="${VERBATIM:-$here/verbatim}"
@@ -44,15 +46,40 @@ by_hand() { # the same build without verbatim: bubblewrap over the cached root f
 }
 
 mean() { python3 -c "import sys; v=[float(x) for x in sys.argv[1:]]; print(f'{sum(v)/len(v):.1f}')" "$@"; }
-hand=() ours=()
+# in_cgroup NAME CMD...: runs CMD in a fresh cpuacct cgroup and writes the CPU seconds of everything it started (the
+# sandboxed build's processes included: bubblewrap does not reap them for wait-based accounting) to $work/NAME.cpu;
+# "n/a" where the cgroup cannot be made (not root, no cgroup v1 cpuacct).
+cgroups=/sys/fs/cgroup/cpuacct
+in_cgroup() {
+  local name=$1 group="$cgroups/verbatim-bench-$$-$1" rc=0; shift
+  if mkdir "$group" 2>/dev/null; then
+    (echo "$BASHPID" >"$group/cgroup.procs" && "$@") || rc=$?
+    python3 -c "import sys; print(f'{int(open(sys.argv[1]).read())/1e9:.1f}')" "$group/cpuacct.usage" >"$work/$name.cpu"
+    echo "$BASHPID" >"$cgroups/cgroup.procs" 2>/dev/null; rmdir "$group" 2>/dev/null || true
+  else
+    echo n/a >"$work/$name.cpu"; "$@" || rc=$?
+  fi
+  return $rc
+}
+cpu() { cat "$work/$1.cpu"; }
+mean_or_na() { case " $* " in *" n/a "*) echo n/a ;; *) mean "$@" ;; esac; }
+# stamp START: each progress line with the seconds since START (where a rebuild's time goes besides the build).
+stamp() { while IFS= read -r line; do printf '%6.1f  %s\n' "$(python3 -c "print(float('$EPOCHREALTIME') - float('$1'))")" "$line"; done; }
+hand=() ours=() hand_cpu=() ours_cpu=()
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$runs"); do
-  s=$EPOCHREALTIME; by_hand "$i"; e=$EPOCHREALTIME
-  hand+=("$(python3 -c "print(float('$e') - float('$s'))")")
-  s=$EPOCHREALTIME; $verbatim rebuild debian "$spec" --out "$work/v$i" >/dev/null 2>&1 || true; e=$EPOCHREALTIME
-  ours+=("$(python3 -c "print(float('$e') - float('$s'))")")
+  s=$EPOCHREALTIME; in_cgroup "hand-$i" by_hand "$i" || exit 2; e=$EPOCHREALTIME
+  hand+=("$(python3 -c "print(f'{float(\"$e\") - float(\"$s\"):.1f}')")"); hand_cpu+=("$(cpu "hand-$i")")
+  s=$EPOCHREALTIME; in_cgroup "v$i" $verbatim rebuild debian "$spec" --out "$work/v$i" >/dev/null 2> >(stamp "$s" >"$work/v$i.err") || true; e=$EPOCHREALTIME
+  ours+=("$(python3 -c "print(f'{float(\"$e\") - float(\"$s\"):.1f}')")"); ours_cpu+=("$(cpu "v$i")")
 done
-h="$(mean "${hand[@]}")"; v="$(mean "${ours[@]}")"
-echo "rebuild of $spec ($mode), $runs runs each, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "  dpkg-buildpackage by hand in the cached environment: ${h} s  (${hand[*]})"
-echo "  verbatim rebuild debian $spec:                      ${v} s  (${ours[*]})"
-python3 -c "import sys; h,v=float(sys.argv[1]),float(sys.argv[2]); print(f'  overhead: {100*(v-h)/h:+.1f} % ({v-h:+.1f} s)')" "$h" "$v"
+h="$(mean "${hand[@]}")"; v="$(mean "${ours[@]}")"; hc="$(mean_or_na "${hand_cpu[@]}")"; vc="$(mean_or_na "${ours_cpu[@]}")"
+echo "rebuild of $spec ($mode), $runs runs each, load at start: $load_start, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "  dpkg-buildpackage by hand in the cached environment: wall ${h} s (${hand[*]}), CPU ${hc} s (${hand_cpu[*]})"
+echo "  verbatim rebuild debian $spec:                      wall ${v} s (${ours[*]}), CPU ${vc} s (${ours_cpu[*]})"
+python3 -c "
+import sys; h,v=map(float,sys.argv[1:3]); hc,vc=sys.argv[3:]
+cpu = f', CPU {100*(float(vc)-float(hc))/float(hc):+.1f} % ({float(vc)-float(hc):+.1f} s)' if 'n/a' not in (hc, vc) else ''
+print(f'  overhead: wall {100*(v-h)/h:+.1f} % ({v-h:+.1f} s){cpu}')" "$h" "$v" "$hc" "$vc"
+echo "  where the last verbatim run's time went (seconds since its start, its progress lines):"
+sleep 1; sed 's/^/    /' "$work/v$runs.err" | cut -c1-150

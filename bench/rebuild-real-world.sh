@@ -6,7 +6,11 @@ set -uo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 verbatim="${VERBATIM:-$here/verbatim}"
 out="${OUT:-/tmp/verbatim-real-world}"
-packages=(${PACKAGES:-hello=2.10-3 netbase=6.4 sensible-utils=0.0.17+nmu1 tree=2.1.0-1 pv=1.6.20-1 ed=1.19-1 figlet=2.2.5-3 hostname=3.23+nmu1 sl=5.02-1 time=1.9-0.2 gzip=1.12-1 debianutils=5.7-0.5~deb12u1 bc=1.07.1-3 cpio=2.13+dfsg-7.1})
+# Old builds (bookworm's release, 2022-2023, and binNMUs from 2019), then uploads to point releases and security built
+# in 2025-2026 with the mirror's current toolchain; arch:any and arch:all.
+packages=(${PACKAGES:-hello=2.10-3 netbase=6.4 sensible-utils=0.0.17+nmu1 tree=2.1.0-1 pv=1.6.20-1 ed=1.19-1 figlet=2.2.5-3 hostname=3.23+nmu1 sl=5.02-1 time=1.9-0.2 gzip=1.12-1 debianutils=5.7-0.5~deb12u1
+  base-files=12.4+deb12u15 kernel-wedge=2.106~deb12u1 distro-info-data=0.58+deb12u7 libsmpp34=1.14.1-3+deb12u1 libjson-xs-perl=4.040-1~deb12u1
+  libhtml-parser-perl=3.81-1+deb12u1 libtar=1.2.20-8+deb12u1 dns-root-data=2024071801~deb12u1})
 mkdir -p "$out"
 for spec in "${packages[@]}"; do
   [ -n "${TABLE_ONLY:-}" ] && break   # TABLE_ONLY=1: print the table of the results in OUT, run nothing

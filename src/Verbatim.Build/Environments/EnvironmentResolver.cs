@@ -3,7 +3,7 @@ using Verbatim.Build.Recipes;
 
 namespace Verbatim.Build.Environments;
 
-/// <summary>Turns a recipe's environment into something mountable: the host, or a cached root file system re-verified against its digest.</summary>
+/// <summary>Turns a recipe's environment into something mountable: the host, or a cached root file system (its blob verified against its digest when it is unpacked).</summary>
 public static class EnvironmentResolver
 {
     public static async Task<ResolvedEnvironment> ResolveAsync(RecipeEnvironment environment, ContentStore store, CancellationToken cancellationToken = default)
@@ -16,6 +16,12 @@ public static class EnvironmentResolver
         if (environment.RootfsDigest is not { } digest)
         {
             return new ResolvedEnvironment("/", null, await InstalledPackages.ListAsync("/", cancellationToken).ConfigureAwait(false), environment.Mounts);
+        }
+
+        if (store.VerifiedRootfs(digest) is { } verified)
+        {
+            // Unpacked from the blob after it was verified (the marker says so): not hashed again on every use.
+            return new ResolvedEnvironment(verified, digest, await InstalledPackages.ListAsync(verified, cancellationToken).ConfigureAwait(false), environment.Mounts);
         }
 
         var blob = store.VerifiedBlob(digest)
@@ -42,6 +48,7 @@ public static class EnvironmentResolver
             }
         }
 
+        store.MarkRootfsVerified(digest);
         return new ResolvedEnvironment(root, digest, await InstalledPackages.ListAsync(root, cancellationToken).ConfigureAwait(false), environment.Mounts);
     }
 }

@@ -31,7 +31,7 @@ public sealed record AppliedIdentity(
             throw new BuildException("identity: " + problem);
         }
 
-        IdentityFiles.Write(directory, identity);
+        IdentityFiles.Write(directory, identity, environment.IsHost ? null : Path.Combine(environment.Root, "etc", "group"));
         var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in identity.ExtraVariables)
         {

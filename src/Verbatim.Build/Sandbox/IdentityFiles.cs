@@ -8,11 +8,22 @@ public static class IdentityFiles
 {
     public static readonly string[] Names = ["passwd", "group", "hosts", "hostname"];
 
-    public static void Write(string directory, BuildIdentity identity)
+    /// <param name="rootfsGroup">A root file system's own <c>/etc/group</c>, or null (the host): its system groups (base-passwd's
+    /// staff, adm, …, which a Debian package's build may chown to) are kept after the identity's, unless a name or gid collides.</param>
+    public static void Write(string directory, BuildIdentity identity, string? rootfsGroup = null)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "passwd"), Passwd(identity));
-        File.WriteAllText(Path.Combine(directory, "group"), Group(identity));
+        var group = Group(identity);
+        if (rootfsGroup is not null && File.Exists(rootfsGroup))
+        {
+            var taken = group.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(':')).SelectMany(f => new[] { "n" + f[0], "g" + f[2] }).ToHashSet(StringComparer.Ordinal);
+            group += string.Concat(File.ReadAllLines(rootfsGroup).Select(l => l.Split(':'))
+                .Where(f => f.Length == 4 && !taken.Contains("n" + f[0]) && !taken.Contains("g" + f[2]))
+                .Select(f => $"{f[0]}:x:{f[2]}:\n"));
+        }
+
+        File.WriteAllText(Path.Combine(directory, "group"), group);
         var names = identity.DomainName is { } domain ? $"{identity.HostName}.{domain}\t{identity.HostName}" : identity.HostName;
         File.WriteAllText(Path.Combine(directory, "hosts"), $"127.0.0.1\tlocalhost\n127.0.1.1\t{names}\n::1\tlocalhost\n");
         File.WriteAllText(Path.Combine(directory, "hostname"), identity.HostName + "\n");

@@ -9,7 +9,7 @@ namespace Verbatim.Rebuild.Ecosystems.Debian;
 /// <summary>
 /// Reads what a .deb (or a .tar.* source part) reveals, in memory and without extracting: the ar members' times,
 /// the compilers named by its ELF files' <c>.comment</c> sections (kept in -dbgsym debug files, stripped from binaries),
-/// and one member's text.
+/// its control file, and one member's bytes or text.
 /// </summary>
 internal static partial class DebArchive
 {
@@ -46,13 +46,22 @@ internal static partial class DebArchive
     }
 
     /// <summary>The regular files of a .deb's data.tar.* whose first bytes satisfy <paramref name="wanted"/>, with their bytes.</summary>
-    private static IEnumerable<(string Name, byte[] Bytes)> DataFiles(string deb, Func<byte[], bool> wanted)
+    private static List<(string Name, byte[] Bytes)> DataFiles(string deb, Func<byte[], bool> wanted) => Members(deb, "data.tar", _ => true, wanted);
+
+    /// <summary>The bytes of the first regular file of the .deb's data.tar.* whose name satisfies <paramref name="name"/>, or null.</summary>
+    public static byte[]? DataMember(string deb, Func<string, bool> name) => Members(deb, "data.tar", name, _ => true, first: true).Select(m => m.Bytes).FirstOrDefault();
+
+    /// <summary>The .deb's <c>control</c> file (in control.tar.*), or null.</summary>
+    public static ControlFile? Control(string deb) =>
+        Members(deb, "control.tar", n => n is "./control" or "control", _ => true, first: true).Select(m => ControlFile.Parse(Encoding.UTF8.GetString(m.Bytes))).FirstOrDefault();
+
+    private static List<(string Name, byte[] Bytes)> Members(string deb, string tarPrefix, Func<string, bool> name, Func<byte[], bool> wanted, bool first = false)
     {
         var list = new List<(string, byte[])>();
         try
         {
             using var stream = File.OpenRead(deb);
-            var data = new ArReader(stream).Entries().FirstOrDefault(e => e.Name.StartsWith("data.tar", StringComparison.Ordinal));
+            var data = new ArReader(stream).Entries().FirstOrDefault(e => e.Name.StartsWith(tarPrefix, StringComparison.Ordinal));
             if (data is null)
             {
                 return list;
@@ -65,7 +74,7 @@ internal static partial class DebArchive
             var reader = new TarReader(tar);
             foreach (var entry in reader.Entries())
             {
-                if (entry.Type != TarEntryType.File || entry.Size < 4 || entry.Size > MaxMember)
+                if (entry.Type != TarEntryType.File || entry.Size < 4 || entry.Size > MaxMember || !name(entry.Name))
                 {
                     continue;
                 }
@@ -76,6 +85,10 @@ internal static partial class DebArchive
                 if (wanted(bytes))
                 {
                     list.Add((entry.Name, bytes));
+                    if (first)
+                    {
+                        break;
+                    }
                 }
             }
         }

@@ -70,6 +70,20 @@ public sealed class DebianEcosystem : IEcosystem
         var references = request.References.Count > 0
             ? SourceInput.Given(request.References)
             : request.ForCheck ? [] : await FetchReferencesAsync(await AptAsync().ConfigureAwait(false), dsc, name, version, Path.Combine(outDir, "reference"), context, cancellationToken).ConfigureAwait(false);
+        var binNmu = references.Where(r => !r.Name.EndsWith("_all.deb", StringComparison.Ordinal))
+            .Select(r => BinNmu.FromReference(r.Path, version)).FirstOrDefault(b => b is not null);
+        if (binNmu is not null)
+        {
+            context.Report($"the references are the binNMU {binNmu.Version} (dated {binNmu.Date()}): its changelog entry, read from the reference, is prepended to debian/changelog as sbuild does");
+            var sameBuild = references.Where(r => !r.Name.EndsWith("_all.deb", StringComparison.Ordinal)).ToList();
+            foreach (var skipped in references.Except(sameBuild))
+            {
+                context.Report($"{skipped.Name}: not compared (arch:all packages are not rebuilt in a binNMU; rebuild it alone with --reference)");
+            }
+
+            references = sameBuild;
+        }
+
         var indep = references.Any(r => r.Name.EndsWith("_all.deb", StringComparison.Ordinal));
         var arch = references.Any(r => !r.Name.EndsWith("_all.deb", StringComparison.Ordinal));
         var mode = indep == arch ? "-b" : indep ? "-A" : "-B";
@@ -104,19 +118,32 @@ public sealed class DebianEcosystem : IEcosystem
         }
 
         var rootfs = await DebianEnvironments.GetOrCreateAsync(context.Options.DebianSuite, packages, context, cancellationToken).ConfigureAwait(false);
-        var epoch = Epoch(dscPath, files);
+        var epoch = binNmu?.Epoch ?? Epoch(dscPath, files);
         var sourceTree = Path.GetFileName(buildPath);
+        var inputs = new[] { (Path.GetFileName(dscPath), Sha256Digest.OfFile(dscPath).Hex) }.Concat(files.Select(f => (f.Name, f.Sha256)))
+            .Select((f, i) => (i == 0 ? "dsc" : "file" + i.ToString(CultureInfo.InvariantCulture), Path.Combine(Path.GetDirectoryName(dscPath)!, f.Item1), f.Item2, (string?)f.Item1))
+            .ToList();
+        var unpack = $"dpkg-source --no-check -x {InferredRecipe.Sh(Path.GetFileName(dscPath))} {InferredRecipe.Sh(sourceTree)}";
+        if (binNmu is not null)
+        {
+            var entryPath = Path.Combine(outDir, "source", BinNmu.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(entryPath)!);
+            Verbatim.Common.IO.AtomicWrite.Bytes(entryPath, binNmu.FileBytes());
+            inputs.Add(("binnmu", entryPath, Sha256Digest.OfFile(entryPath).Hex, BinNmu.FileName));
+            unpack += $" && cd {InferredRecipe.Sh(sourceTree)} && {BinNmu.PrependCommand("../" + BinNmu.FileName)}";
+        }
+
         var recipe = new InferredRecipe
         {
-            Comment = $"Inferred by 'verbatim rebuild debian {request.Spec}': dpkg-buildpackage {mode} of {name} {version}\n" +
+            Comment = $"Inferred by 'verbatim rebuild debian {request.Spec}': dpkg-buildpackage {mode} of {name} {binNmu?.Version ?? version}\n" +
                 $"in a {context.Options.DebianSuite} root file system with its Build-Depends ({string.Join(", ", packages)}),\n" +
-                $"at the build path {buildPath}; SOURCE_DATE_EPOCH is debian/changelog's newest entry.",
+                $"at the build path {buildPath}; SOURCE_DATE_EPOCH is debian/changelog's newest entry" +
+                (binNmu is null ? "." : $",\nthe binNMU entry (from the reference's changelog) prepended as sbuild --make-binNMU does."),
             Name = SafeName(name),
-            Version = version,
+            Version = binNmu?.Version ?? version,
             RootfsDigest = rootfs,
             SourceDateEpoch = epoch,
-            Inputs = [.. new[] { (Path.GetFileName(dscPath), Sha256Digest.OfFile(dscPath).Hex) }.Concat(files.Select(f => (f.Name, f.Sha256)))
-                .Select((f, i) => (i == 0 ? "dsc" : "file" + i.ToString(CultureInfo.InvariantCulture), Path.Combine(Path.GetDirectoryName(dscPath)!, f.Item1), f.Item2, (string?)f.Item1))],
+            Inputs = inputs,
             // The sandbox's user namespace maps no uid 0: a real chown to root fails with EINVAL, which fakeroot would
             // pass on (it forgives only EPERM). With FAKEROOTDONTTRYCHOWN it records the owner without trying.
             Env = new Dictionary<string, string> { ["DEB_BUILD_OPTIONS"] = "parallel=2", ["FAKEROOTDONTTRYCHOWN"] = "1" },
@@ -124,7 +151,7 @@ public sealed class DebianEcosystem : IEcosystem
             TimeoutSeconds = 3600,
             Steps =
             [
-                ("unpack", $"dpkg-source --no-check -x {InferredRecipe.Sh(Path.GetFileName(dscPath))} {InferredRecipe.Sh(sourceTree)}"),
+                ("unpack", unpack),
                 ("build", $"cd {InferredRecipe.Sh(sourceTree)} && dpkg-buildpackage {mode} --no-sign"),
             ],
             Outputs = ["*.deb"],
@@ -226,27 +253,26 @@ public sealed class DebianEcosystem : IEcosystem
             binaries = (dsc["Binary"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         }
 
-        var references = new List<ReferenceArtifact>();
-        foreach (var binary in binaries)
+        // Each binary package's lookup and download are independent: run them at once.
+        var fetched = await Task.WhenAll(binaries.Select(async binary =>
         {
-            context.Report($"apt-get download {binary}={version}");
-            var path = await apt.DownloadAsync(binary, version, directory, cancellationToken).ConfigureAwait(false);
-            if (path is null && await apt.BinNmuVersionAsync(binary, version, cancellationToken).ConfigureAwait(false) is { } binNmu)
+            var found = await apt.DownloadAsync(binary, version, directory, cancellationToken).ConfigureAwait(false);
+            if (found is null && await apt.BinNmuVersionAsync(binary, version, cancellationToken).ConfigureAwait(false) is { } binNmu)
             {
                 context.Report($"{binary}={version}: the archives have the binNMU {binNmu}");
-                path = await apt.DownloadAsync(binary, binNmu, directory, cancellationToken).ConfigureAwait(false);
+                found = await apt.DownloadAsync(binary, binNmu, directory, cancellationToken).ConfigureAwait(false);
             }
 
-            if (path is not null)
-            {
-                references.Add(new ReferenceArtifact(Path.GetFileName(path), path, Sha256Digest.OfFile(path).Hex, "apt-get download"));
-            }
-            else
+            if (found is null)
             {
                 context.Report($"{binary}={version}: not in the configured archives for amd64 (skipped)");
             }
-        }
 
+            return found;
+        })).ConfigureAwait(false);
+        var references = fetched.OfType<(string Path, string Sha256)>()
+            .Select(f => new ReferenceArtifact(Path.GetFileName(f.Path), f.Path, f.Sha256, "apt-get download"))
+            .ToList();
         return references.Count > 0
             ? references
             : throw new RebuildException($"debian {name}={version}: none of its binary packages ({string.Join(", ", binaries)}) is in the configured archives for amd64 or all");

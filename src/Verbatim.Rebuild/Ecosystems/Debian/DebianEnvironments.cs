@@ -22,8 +22,9 @@ internal static class DebianEnvironments
         var directory = Path.Combine(store.Root, "rebuild-envs");
         Directory.CreateDirectory(directory);
         var marker = Path.Combine(directory, Key(suite, packages));
-        // Present is enough here: the build's prepare stage verifies the blob against its digest (hashing it twice per
-        // rebuild would cost seconds for a few hundred megabytes); a corrupt entry is removed there and created anew next time.
+        // Present is enough here: the build's prepare stage verifies the blob against its digest before it unpacks it
+        // (and, once unpacked and marked verified, uses the tree without hashing the blob again); a corrupt entry is
+        // removed there and created anew next time.
         if (File.Exists(marker) && File.ReadAllText(marker).Trim() is { Length: 64 } known && File.Exists(store.BlobPath(known)))
         {
             context.Report($"environment sha256:{known} (cached: {suite} with {string.Join(",", packages)})");
