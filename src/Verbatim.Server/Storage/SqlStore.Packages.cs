@@ -27,20 +27,23 @@ public abstract partial class SqlStore
             }
 
             long added = 0, queued = 0;
+            var changes = new List<StatusChange>();
             foreach (var chunk in versions.Chunk(SqlRows.Chunk))
             {
-                var (a, q, k) = await AddChunkAsync(connection, transaction, collection, chunk, add.Requeue, now, cancel).ConfigureAwait(false);
+                var (a, q, k) = await AddChunkAsync(connection, transaction, collection, chunk, add.Requeue, changes, now, cancel).ConfigureAwait(false);
                 (added, queued, known) = (added + a, queued + q, known + k);
             }
 
+            // The counts last, once: like every writer, this transaction locks statuses before counts (no deadlock with a recording worker).
+            await CountAsync(connection, transaction, changes, cancel).ConfigureAwait(false);
             return new PackagesAdded(added, queued, known);
         }, cancel);
 
     /// <summary>
     /// A few statements for up to <see cref="SqlRows.Chunk"/> versions: insert the new ones, look up the known ones,
-    /// put the packages in their sections, queue the jobs, make the queued versions their packages' newest (pending), count the changes.
+    /// put the packages in their sections, queue the jobs, make the queued versions their packages' newest (pending); the changes to count are added to <paramref name="changes"/>.
     /// </summary>
-    private async Task<(long Added, long Queued, long Known)> AddChunkAsync(DbConnection connection, DbTransaction transaction, CollectionRecord collection, PackageAdd[] chunk, bool requeue, long now, CancellationToken cancel)
+    private async Task<(long Added, long Queued, long Known)> AddChunkAsync(DbConnection connection, DbTransaction transaction, CollectionRecord collection, PackageAdd[] chunk, bool requeue, List<StatusChange> changes, long now, CancellationToken cancel)
     {
         var inserts = new SqlRows("p", "@", "@", "@", "@", "@");
         foreach (var package in chunk)
@@ -102,7 +105,6 @@ public abstract partial class SqlStore
 
         var queuedNames = toQueue.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var memberships = new SqlRows("m", "@", "@", "@");
-        var changes = new List<StatusChange>();
         var lines = chunk.ToLookup(p => p.Name, StringComparer.Ordinal);
         foreach (var name in names)
         {
@@ -123,7 +125,6 @@ public abstract partial class SqlStore
                 cancel, [.. memberships.Parameters]).ConfigureAwait(false);
         }
 
-        await CountAsync(connection, transaction, changes, cancel).ConfigureAwait(false);
         var added = chunk.Count(p => isNew.Contains((p.Name, p.Version)));
         return (added, toQueue.Count, chunk.Length - added);
     }

@@ -37,7 +37,7 @@ public static class DashboardEndpoints
     {
         status = PackageStatus.All.Contains(status ?? "") ? status : null;
         var collection = await state.Store.FindCollectionAsync(name, context.RequestAborted).ConfigureAwait(false);
-        var list = collection is null ? null : await PackageEndpoints.PageAsync(state, name, q, status, page ?? 1, context.RequestAborted).ConfigureAwait(false);
+        var list = collection is null ? null : await PackageEndpoints.PageAsync(state, collection, q, status, page ?? 1, context.RequestAborted).ConfigureAwait(false);
         return list is null ? Missing($"no collection named '{name}'") : Page(Pages.PackageList(list, collection!.Ecosystem));
     }
 
