@@ -10,9 +10,6 @@ namespace Verbatim.Server.Storage;
 /// </summary>
 internal sealed class SqlRows(string prefix, params string[] columns)
 {
-    /// <summary>The most rows a statement carries (well under SQLite's 32,766 and PostgreSQL's 65,535 parameters).</summary>
-    public const int Chunk = 500;
-
     private readonly StringBuilder sql = new();
 
     public List<(string, object?)> Parameters { get; } = [];

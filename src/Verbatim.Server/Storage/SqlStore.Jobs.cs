@@ -94,7 +94,7 @@ public abstract partial class SqlStore
                 }
             }
 
-            foreach (var chunk in candidates.Chunk(SqlRows.Chunk))
+            foreach (var chunk in candidates.Chunk(RowsPerStatement))
             {
                 await RecordChunkAsync(connection, transaction, worker, keyId, results, chunk, outcomes, now, cancel).ConfigureAwait(false);
             }

@@ -28,7 +28,7 @@ public abstract partial class SqlStore
 
             long added = 0, queued = 0;
             var changes = new List<StatusChange>();
-            foreach (var chunk in versions.Chunk(SqlRows.Chunk))
+            foreach (var chunk in versions.Chunk(RowsPerStatement))
             {
                 var (a, q, k) = await AddChunkAsync(connection, transaction, collection, chunk, add.Requeue, changes, now, cancel).ConfigureAwait(false);
                 (added, queued, known) = (added + a, queued + q, known + k);
@@ -40,7 +40,7 @@ public abstract partial class SqlStore
         }, cancel);
 
     /// <summary>
-    /// A few statements for up to <see cref="SqlRows.Chunk"/> versions: insert the new ones, look up the known ones,
+    /// A few statements for up to <see cref="RowsPerStatement"/> versions: insert the new ones, look up the known ones,
     /// put the packages in their sections, queue the jobs, make the queued versions their packages' newest (pending); the changes to count are added to <paramref name="changes"/>.
     /// </summary>
     private async Task<(long Added, long Queued, long Known)> AddChunkAsync(DbConnection connection, DbTransaction transaction, CollectionRecord collection, PackageAdd[] chunk, bool requeue, List<StatusChange> changes, long now, CancellationToken cancel)

@@ -16,7 +16,7 @@ public abstract partial class SqlStore
     /// <summary>Sets the statuses of packages whose versions are still their newest (the others have no status row), and counts the changes.</summary>
     private async Task SetStatusesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(long PackageId, string Status, long? ResultId)> updates, long now, CancellationToken cancel)
     {
-        foreach (var chunk in updates.Chunk(SqlRows.Chunk))
+        foreach (var chunk in updates.Chunk(RowsPerStatement))
         {
             var current = await ListAsync(connection, transaction,
                 ForUpdate($"SELECT package_id, collection_id, name, status FROM package_status WHERE package_id IN ({SqlRows.Ids(chunk.Select(u => u.PackageId))})"),
@@ -50,10 +50,10 @@ public abstract partial class SqlStore
     }
 
     /// <summary>The sections (besides <c>all</c>) each of <paramref name="names"/> is in.</summary>
-    private static async Task<Dictionary<string, List<string>>> SectionsOfAsync(DbConnection connection, DbTransaction transaction, long collection, IReadOnlyCollection<string> names, CancellationToken cancel)
+    private async Task<Dictionary<string, List<string>>> SectionsOfAsync(DbConnection connection, DbTransaction transaction, long collection, IReadOnlyCollection<string> names, CancellationToken cancel)
     {
         var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var chunk in names.Distinct(StringComparer.Ordinal).Chunk(SqlRows.Chunk))
+        foreach (var chunk in names.Distinct(StringComparer.Ordinal).Chunk(RowsPerStatement))
         {
             var (list, parameters) = SqlRows.Texts("n", chunk);
             var rows = await ListAsync(connection, transaction, $"SELECT name, section FROM sections WHERE collection_id = @c AND name IN ({list})",
@@ -68,7 +68,7 @@ public abstract partial class SqlStore
     }
 
     /// <summary>Adds the changes to the counts of <c>all</c> and of each section, in one statement, in key order.</summary>
-    private static async Task CountAsync(DbConnection connection, DbTransaction transaction, IEnumerable<StatusChange> changes, CancellationToken cancel)
+    private async Task CountAsync(DbConnection connection, DbTransaction transaction, IEnumerable<StatusChange> changes, CancellationToken cancel)
     {
         var deltas = new SortedDictionary<(long, string, string), long>(Comparer<(long, string, string)>.Create((a, b) =>
             a.Item1 != b.Item1 ? a.Item1.CompareTo(b.Item1) : string.CompareOrdinal(a.Item2, b.Item2) is var s and not 0 ? s : string.CompareOrdinal(a.Item3, b.Item3)));
@@ -97,7 +97,7 @@ public abstract partial class SqlStore
             }
         }
 
-        foreach (var chunk in deltas.Where(d => d.Value != 0).Chunk(SqlRows.Chunk))
+        foreach (var chunk in deltas.Where(d => d.Value != 0).Chunk(RowsPerStatement))
         {
             var rows = new SqlRows("k", "@", "@", "@", "@");
             foreach (var ((collection, section, status), delta) in chunk)

@@ -13,6 +13,13 @@ public abstract partial class SqlStore : IServiceStore
     /// <summary>The auto-increment primary key column type.</summary>
     protected abstract string IdColumn { get; }
 
+    /// <summary>
+    /// The most rows one multi-row statement carries (<see cref="SqlRows"/>): many for PostgreSQL (a round trip per
+    /// statement; at most 65,535 parameters), few for SQLite, which has no round trip but finds each named parameter
+    /// by a linear search (binding n parameters costs n²).
+    /// </summary>
+    protected virtual int RowsPerStatement => 500;
+
     /// <summary>The statement creating the index prefix searches use (empty when the primary key serves).</summary>
     protected abstract string PrefixIndex { get; }
 
