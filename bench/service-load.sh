@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load of `verbatim serve`: JOBS no-op jobs (default 10,000) through SQLite and through PostgreSQL with WORKERS
-# `verbatim worker` processes (default 4, CONCURRENCY jobs each), reported as jobs per second from the import's
+# `verbatim worker` processes (default 4, CONCURRENCY jobs each, default 64), reported as jobs per second from the import's
 # commit to the last result; then the dashboard's response times with RESULTS package results (default 100,000) recorded, from
 # a small bounded load client on 127.0.0.1 (bench/service_load_client.py: REQUESTS requests, CLIENTS at once).
 # DATABASES="sqlite postgres" by default; DASHBOARD_DB=sqlite|postgres (default postgres) holds the 100,000 results.
@@ -14,7 +14,7 @@ ensure_packages postgresql curl python3
 
 JOBS=${JOBS:-10000}
 WORKERS=${WORKERS:-4}
-CONCURRENCY=${CONCURRENCY:-16}
+CONCURRENCY=${CONCURRENCY:-64}   # noop jobs take no time: the jobs in flight per worker are what hide the round trips
 RESULTS=${RESULTS:-100000}
 REQUESTS=${REQUESTS:-2000}
 CLIENTS=${CLIENTS:-4}
@@ -81,15 +81,22 @@ run_jobs() {
   local imported=$EPOCHREALTIME
   curl -sf -H "$auth" --data-binary @"$work/list" -H 'Content-Type: text/plain' "$url/api/v1/collections/load/import?format=list" >/dev/null
   start=$EPOCHREALTIME
+  # CPU from here on: the jobs' share, not the start-up's nor the import's.
+  local pg_before server_before workers_before=0
+  pg_before=$(pg_cpu)
+  server_before=$(cpu_secs "$server_pid")
+  for i in "${worker_pids[@]}"; do workers_before=$(python3 -c "import sys; print(round(float(sys.argv[1]) + float(sys.argv[2]), 2))" "$workers_before" "$(cpu_secs "$i")"); done
   import_secs=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$imported" "$start")
   while :; do
-    pending=$(curl -sf "$url/api/v1/collections/load" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sections"][0]["pending"])')
+    # The first "pending" of the answer is section all's (grep, not a Python per poll: the poll must not take the CPU it measures).
+    pending=$(curl -sf "$url/api/v1/collections/load" | grep -o '"pending":[0-9]*' | head -1 | cut -d: -f2)
     [ "$pending" = 0 ] && break
     sleep 0.1
   done
   end=$EPOCHREALTIME
-  cpu_server=$(cpu_secs "$server_pid")
-  cpu_workers=0
+  cpu_pg=$(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 2))" "$pg_before" "$(pg_cpu)")
+  cpu_server=$(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 2))" "$server_before" "$(cpu_secs "$server_pid")")
+  cpu_workers=$(python3 -c "import sys; print(round(-float(sys.argv[1]), 2))" "$workers_before")
   for i in "${worker_pids[@]}"; do cpu_workers=$(python3 -c "import sys; print(round(float(sys.argv[1]) + float(sys.argv[2]), 2))" "$cpu_workers" "$(cpu_secs "$i")"); done
   elapsed=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$start" "$end")
   kill "${worker_pids[@]}" 2>/dev/null || :
@@ -99,6 +106,30 @@ run_jobs() {
 # cpu_secs PID: the CPU time (user + system, seconds) the process has used so far.
 cpu_secs() { python3 -c "import os,sys; f=open(f'/proc/{sys.argv[1]}/stat').read().rsplit(')',1)[1].split(); print(round((int(f[11]) + int(f[12])) / os.sysconf('SC_CLK_TCK'), 2))" "$1"; }
 
+# pg_cpu: the CPU seconds PostgreSQL has used so far (the postmaster, its ended children, its live backends); 0 without it.
+pg_cpu() {
+  [ -n "$pgdata" ] && [ -f "$pgdata/postmaster.pid" ] || { echo 0; return; }
+  python3 - "$(head -1 "$pgdata/postmaster.pid")" <<'PY'
+import os, sys
+master = sys.argv[1]
+tick = os.sysconf('SC_CLK_TCK')
+def fields(pid):
+    try:
+        return open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
+    except OSError:
+        return None
+total = 0
+m = fields(master)
+total += int(m[11]) + int(m[12]) + int(m[13]) + int(m[14])
+for pid in os.listdir('/proc'):
+    if pid.isdigit() and pid != master:
+        f = fields(pid)
+        if f and f[1] == master:
+            total += int(f[11]) + int(f[12])
+print(round(total / tick, 2))
+PY
+}
+
 stop_server() { kill "$server_pid" 2>/dev/null || :; wait "$server_pid" 2>/dev/null || :; }
 
 case " $DATABASES $DASHBOARD_DB " in *" postgres "*) start_postgres ;; esac
@@ -106,8 +137,8 @@ echo "load before: $(uptime | sed 's/.*load average: //')"
 for kind in $DATABASES; do
   run_jobs "$(database_url "$kind" "jobs_$kind")" "$JOBS"
   stop_server
-  python3 -c "import sys; print(f'{sys.argv[1]}: {sys.argv[2]} noop jobs (imported in {sys.argv[6]} s), {sys.argv[3]} workers x {sys.argv[4]}: all done {sys.argv[5]} s later: {int(sys.argv[2]) / float(sys.argv[5]):.0f} jobs/s; CPU: server {sys.argv[7]} s, workers {sys.argv[8]} s ({(float(sys.argv[7]) + float(sys.argv[8])) * 1000 / int(sys.argv[2]):.2f} ms a job)')" \
-    "$kind" "$JOBS" "$WORKERS" "$CONCURRENCY" "$elapsed" "$import_secs" "$cpu_server" "$cpu_workers"
+  python3 -c "import sys; print(f'{sys.argv[1]}: {sys.argv[2]} noop jobs (imported in {sys.argv[6]} s), {sys.argv[3]} workers x {sys.argv[4]}: all done {sys.argv[5]} s later: {int(sys.argv[2]) / float(sys.argv[5]):.0f} jobs/s; CPU: server {sys.argv[7]} s, workers {sys.argv[8]} s ({(float(sys.argv[7]) + float(sys.argv[8])) * 1000 / int(sys.argv[2]):.2f} ms a job); PostgreSQL {sys.argv[9]} s')" \
+    "$kind" "$JOBS" "$WORKERS" "$CONCURRENCY" "$elapsed" "$import_secs" "$cpu_server" "$cpu_workers" "$cpu_pg"
 done
 
 run_jobs "$(database_url "$DASHBOARD_DB" dashboard)" "$RESULTS"

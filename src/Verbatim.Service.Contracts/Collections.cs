@@ -23,6 +23,9 @@ public sealed record SectionFigures(string Section, long Total, long Reproducibl
 /// <summary>The figures of one section at one moment (the dashboard's history chart).</summary>
 public sealed record HistoryPoint(DateTimeOffset At, SectionFigures Figures);
 
+/// <summary>The figures of one section over time, oldest first (<c>GET /api/v1/collections/{name}/history?section=S</c>).</summary>
+public sealed record SectionHistory(string Collection, string Section, IReadOnlyList<HistoryPoint> Points);
+
 /// <summary>How many not-reproducible packages of a collection have each cause kind (the "why" summary).</summary>
 public sealed record CauseCount(string Cause, long Packages);
 

@@ -39,6 +39,24 @@ public sealed record ResultUpload(
 public sealed record ResultRecorded(long ResultId, long JobId);
 
 /// <summary>
+/// <c>POST /api/v1/jobs/results</c>: many results in one request (at most the server's batch limit), each as
+/// <c>POST /api/v1/jobs/{id}/result</c> would take it, each signed on its own; each is accepted or refused on its own.
+/// </summary>
+public sealed record ResultBatch(IReadOnlyList<JobResult> Results);
+
+/// <summary>One result of a batch: the job and its upload.</summary>
+public sealed record JobResult(long JobId, ResultUpload Result);
+
+/// <summary>What became of each result of a batch, in the batch's order.</summary>
+public sealed record ResultBatchOutcome(IReadOnlyList<JobResultOutcome> Results);
+
+/// <summary>
+/// One result's outcome: <see cref="Status"/> is what the single-result endpoint would have answered (201 recorded,
+/// 400 bad verdict, 404 no such job, 409 lease not held, 422 attestation refused), with the result's id or the error.
+/// </summary>
+public sealed record JobResultOutcome(long JobId, int Status, long? ResultId = null, string? Error = null);
+
+/// <summary>
 /// <c>POST /api/v1/jobs/{id}/fail</c>: the job could not be run for the infrastructure's sake (not a build failure,
 /// which is a verdict). It is retried with back-off up to the server's limit, then failed with this reason.
 /// </summary>

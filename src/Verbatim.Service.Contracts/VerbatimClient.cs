@@ -43,6 +43,9 @@ public sealed class VerbatimClient(HttpClient http, string? token = null)
         GetAsync($"api/v1/collections/{Uri.EscapeDataString(collection)}/packages?page={page}"
             + (query is null ? "" : $"&q={Uri.EscapeDataString(query)}") + (status is null ? "" : $"&status={Uri.EscapeDataString(status)}"), Json.PackagePage, cancel);
 
+    public Task<SectionHistory> HistoryAsync(string collection, string section = "all", CancellationToken cancel = default) =>
+        GetAsync($"api/v1/collections/{Uri.EscapeDataString(collection)}/history?section={Uri.EscapeDataString(section)}", Json.SectionHistory, cancel);
+
     public Task<WhySummary> WhyAsync(string collection, CancellationToken cancel = default) =>
         GetAsync($"api/v1/collections/{Uri.EscapeDataString(collection)}/why", Json.WhySummary, cancel);
 
@@ -60,6 +63,10 @@ public sealed class VerbatimClient(HttpClient http, string? token = null)
 
     public Task<ResultRecorded> UploadResultAsync(long jobId, ResultUpload upload, CancellationToken cancel = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/jobs/{jobId}/result", upload, Json.ResultUpload, Json.ResultRecorded, cancel);
+
+    /// <summary>Many results in one request; each is recorded or refused on its own (see each outcome's status).</summary>
+    public Task<ResultBatchOutcome> UploadResultsAsync(ResultBatch batch, CancellationToken cancel = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/jobs/results", batch, Json.ResultBatch, Json.ResultBatchOutcome, cancel);
 
     public Task<JobFailed> FailAsync(long jobId, JobFailure failure, CancellationToken cancel = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/jobs/{jobId}/fail", failure, Json.JobFailure, Json.JobFailed, cancel);

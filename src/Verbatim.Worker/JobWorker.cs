@@ -8,14 +8,33 @@ namespace Verbatim.Worker;
 /// <summary>
 /// A worker: registers its public key, then leases jobs of the ecosystems it has executors for (as many as it has
 /// free slots), renews each lease while the job runs, signs every verdict (whatever it is) with its key and uploads
-/// it. A server that cannot be reached is retried with back-off (a restarted server loses nothing: the leases are in
+/// it (in batches: results that finish together share one request). A server that cannot be reached is retried with back-off (a restarted server loses nothing: the leases are in
 /// its database); a lease the server says is no longer held is dropped, its result with it.
 /// </summary>
-public sealed class JobWorker(VerbatimClient client, SigningKey key, ExecutorRegistry executors, WorkerOptions options, Action<WorkerEvent>? progress = null)
+public sealed class JobWorker
 {
+    private readonly VerbatimClient client;
+    private readonly SigningKey key;
+    private readonly ExecutorRegistry executors;
+    private readonly WorkerOptions options;
+    private readonly Action<WorkerEvent>? progress;
+    private readonly ResultUploader uploader;
+
+    public JobWorker(VerbatimClient client, SigningKey key, ExecutorRegistry executors, WorkerOptions options, Action<WorkerEvent>? progress = null)
+    {
+        this.client = client;
+        this.key = key;
+        this.executors = executors;
+        this.options = options;
+        this.progress = progress;
+        uploader = new ResultUploader(client, RetryAsync<ResultBatchOutcome>);
+    }
+
     public async Task RunAsync(CancellationToken cancel)
     {
         await RetryAsync(() => client.RegisterAsync(new WorkerRegister(key.ExportPublicPem()), cancel), cancel).ConfigureAwait(false);
+        using var stopUploads = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var uploads = Task.Run(() => uploader.RunAsync(stopUploads.Token), CancellationToken.None);
         var running = new HashSet<Task>();
         var idle = options.IdleWait;
         try
@@ -63,6 +82,8 @@ public sealed class JobWorker(VerbatimClient client, SigningKey key, ExecutorReg
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
+        await stopUploads.CancelAsync().ConfigureAwait(false);
+        await uploads.ConfigureAwait(false);
     }
 
     private async Task RunJobAsync(JobLease job, TimeSpan renewEvery, CancellationToken cancel)
@@ -94,15 +115,13 @@ public sealed class JobWorker(VerbatimClient client, SigningKey key, ExecutorReg
             var upload = new ResultUpload(job.LeaseId, outcome.Verdict, outcome.ReferenceDigest, outcome.RebuiltDigest, outcome.Causes, outcome.Normalizations,
                 outcome.Detail, "", outcome.BuildRecord, outcome.DiffHtml);
             upload = upload with { Attestation = ResultStatement.Sign(job, upload, key) };
-            try
+            var answer = await uploader.SubmitAsync(job.JobId, upload, cancel).ConfigureAwait(false);
+            progress?.Invoke(answer.Status switch
             {
-                await RetryAsync(() => client.UploadResultAsync(job.JobId, upload, cancel), cancel).ConfigureAwait(false);
-                progress?.Invoke(new WorkerEvent(WorkerEvent.Finished, job.JobId, $"{job.Package}={job.Version}: {outcome.Verdict}"));
-            }
-            catch (VerbatimApiException e) when (e.Status == HttpStatusCode.Conflict)
-            {
-                progress?.Invoke(new WorkerEvent(WorkerEvent.LeaseLost, job.JobId, e.Error));
-            }
+                (int)HttpStatusCode.Created => new WorkerEvent(WorkerEvent.Finished, job.JobId, $"{job.Package}={job.Version}: {outcome.Verdict}"),
+                (int)HttpStatusCode.Conflict => new WorkerEvent(WorkerEvent.LeaseLost, job.JobId, answer.Error ?? "the lease is not held"),
+                _ => new WorkerEvent(WorkerEvent.Failed, job.JobId, $"{answer.Status} {answer.Error}"),
+            });
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested && !cancel.IsCancellationRequested)
         {

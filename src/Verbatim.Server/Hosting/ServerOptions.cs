@@ -20,5 +20,8 @@ public sealed record ServerOptions
     public TimeSpan HistoryEvery { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The most jobs one lease request may take.</summary>
-    public int MaxLeaseBatch { get; init; } = 64;
+    public int MaxLeaseBatch { get; init; } = 256;
+
+    /// <summary>The most results one batched upload (<c>POST /api/v1/jobs/results</c>) may carry.</summary>
+    public int MaxResultBatch { get; init; } = 256;
 }

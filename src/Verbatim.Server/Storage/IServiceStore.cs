@@ -55,6 +55,9 @@ public interface IServiceStore : IAsyncDisposable
     /// <summary>Records a result for a job whose lease the worker holds; the job is done and cannot be recorded twice.</summary>
     Task<RecordOutcome> RecordResultAsync(long jobId, string worker, string keyId, ResultUpload upload, long now, CancellationToken cancel);
 
+    /// <summary>Records many results of one worker in one transaction, each as <see cref="RecordResultAsync"/> would (in the order given).</summary>
+    Task<IReadOnlyList<RecordOutcome>> RecordResultsAsync(string worker, string keyId, IReadOnlyList<(long JobId, ResultUpload Upload)> results, long now, CancellationToken cancel);
+
     /// <summary>An infrastructure failure: queued again with back-off, or failed for good after the last attempt. Null when the lease is not held.</summary>
     Task<JobFailed?> FailAsync(long jobId, string leaseId, string worker, string reason, long now, LeasePolicy policy, CancellationToken cancel);
 

@@ -2,7 +2,9 @@ namespace Verbatim.Server.Storage;
 
 /// <summary>
 /// The schema's migrations, in order; each runs once, in a transaction, and its number is recorded in
-/// <c>schema_version</c>. <c>{id}</c> is the dialect's auto-increment primary key. Times are Unix milliseconds.
+/// <c>schema_version</c>. <c>{id}</c> is the dialect's auto-increment primary key; <c>{prefix_index}</c> the dialect's
+/// index for prefix searches of package names (PostgreSQL: on the names in the "C" collation; SQLite: none, its
+/// primary key's binary order serves). Times are Unix milliseconds.
 /// </summary>
 internal static class Schema
 {
@@ -39,6 +41,19 @@ internal static class Schema
             reproducible BIGINT NOT NULL, equivalent BIGINT NOT NULL, not_reproducible BIGINT NOT NULL,
             failed BIGINT NOT NULL, pending BIGINT NOT NULL);
         CREATE INDEX history_by_section ON history (collection_id, section, at);
+        """,
+        // The figures of every section, kept in the transaction that changes a package's status (no aggregate per
+        // request), filled from the statuses recorded so far.
+        """
+        CREATE TABLE status_counts (collection_id BIGINT NOT NULL, section TEXT NOT NULL, status TEXT NOT NULL,
+            packages BIGINT NOT NULL, PRIMARY KEY (collection_id, section, status));
+        INSERT INTO status_counts (collection_id, section, status, packages)
+            SELECT collection_id, 'all', status, COUNT(*) FROM package_status GROUP BY collection_id, status;
+        INSERT INTO status_counts (collection_id, section, status, packages)
+            SELECT s.collection_id, s.section, p.status, COUNT(*) FROM sections s
+              JOIN package_status p ON p.collection_id = s.collection_id AND p.name = s.name
+             GROUP BY s.collection_id, s.section, p.status;
+        {prefix_index};
         """,
     ];
 }

@@ -26,27 +26,7 @@ public abstract partial class SqlStore
             await ListAsync(connection, null, "SELECT id, name, ecosystem, description FROM collections ORDER BY name", ReadCollection, cancel).ConfigureAwait(false), cancel);
 
     public Task<IReadOnlyList<SectionFigures>> FiguresAsync(long collectionId, CancellationToken cancel) =>
-        ReadAsync(connection => FiguresAsync(connection, null, collectionId, cancel), cancel);
-
-    private static async Task<IReadOnlyList<SectionFigures>> FiguresAsync(DbConnection connection, DbTransaction? transaction, long collectionId, CancellationToken cancel)
-    {
-        var counts = await ListAsync(connection, transaction,
-            """
-            SELECT 'all', status, COUNT(*) FROM package_status WHERE collection_id = @c GROUP BY status
-            UNION ALL
-            SELECT s.section, p.status, COUNT(*) FROM sections s
-              JOIN package_status p ON p.collection_id = s.collection_id AND p.name = s.name
-             WHERE s.collection_id = @c GROUP BY s.section, p.status
-            """,
-            r => (Section: r.GetString(0), Status: r.GetString(1), Count: r.GetInt64(2)), cancel, ("c", collectionId)).ConfigureAwait(false);
-        var sections = counts.Select(c => c.Section).Where(s => s != "all").Distinct().Order(StringComparer.Ordinal).Prepend("all");
-        return [.. sections.Select(section =>
-        {
-            long Count(string status) => counts.Where(c => c.Section == section && c.Status == status).Sum(c => c.Count);
-            var figures = (R: Count(PackageStatus.Reproducible), E: Count(PackageStatus.Equivalent), N: Count(PackageStatus.NotReproducible), F: Count(PackageStatus.Failed), P: Count(PackageStatus.Pending));
-            return new SectionFigures(section, figures.R + figures.E + figures.N + figures.F + figures.P, figures.R, figures.E, figures.N, figures.F, figures.P);
-        })];
-    }
+        ReadAsync(connection => CountedFiguresAsync(connection, null, collectionId, cancel), cancel);
 
     public Task<IReadOnlyList<HistoryPoint>> HistoryAsync(long collectionId, string section, int limit, CancellationToken cancel) =>
         ReadAsync<IReadOnlyList<HistoryPoint>>(async connection =>
@@ -63,10 +43,15 @@ public abstract partial class SqlStore
     public Task SnapshotAsync(long now, CancellationToken cancel) =>
         WriteAsync(async (connection, transaction) =>
         {
+            if (!await TryLockForSnapshotAsync(connection, transaction, cancel).ConfigureAwait(false))
+            {
+                return 0; // another replica is recording the same figures
+            }
+
             var collections = await ListAsync(connection, transaction, "SELECT id FROM collections", r => r.GetInt64(0), cancel).ConfigureAwait(false);
             foreach (var id in collections)
             {
-                foreach (var figures in await FiguresAsync(connection, transaction, id, cancel).ConfigureAwait(false))
+                foreach (var figures in await CountedFiguresAsync(connection, transaction, id, cancel).ConfigureAwait(false))
                 {
                     var last = await ListAsync(connection, transaction,
                         "SELECT reproducible, equivalent, not_reproducible, failed, pending FROM history WHERE collection_id = @c AND section = @s ORDER BY at DESC LIMIT 1",

@@ -62,10 +62,7 @@ public abstract partial class SqlStore
             RETURNING package_id, state
             """,
             r => (Package: r.GetInt64(0), State: r.GetString(1)), cancel, ("now", now), ("max", policy.MaxAttempts)).ConfigureAwait(false);
-        foreach (var job in reaped.Where(j => j.State == JobStates.Failed))
-        {
-            await SetStatusAsync(connection, transaction, job.Package, PackageStatus.Failed, null, now, cancel).ConfigureAwait(false);
-        }
+        await SetStatusesAsync(connection, transaction, [.. reaped.Where(j => j.State == JobStates.Failed).Select(j => (j.Package, PackageStatus.Failed, (long?)null))], now, cancel).ConfigureAwait(false);
     }
 
     public Task<long?> RenewAsync(long jobId, string leaseId, string worker, long now, LeasePolicy policy, CancellationToken cancel) =>
@@ -78,35 +75,100 @@ public abstract partial class SqlStore
             return renewed == 1 ? expires : null;
         }, cancel);
 
-    public Task<RecordOutcome> RecordResultAsync(long jobId, string worker, string keyId, ResultUpload upload, long now, CancellationToken cancel) =>
-        WriteAsync(async (connection, transaction) =>
+    public async Task<RecordOutcome> RecordResultAsync(long jobId, string worker, string keyId, ResultUpload upload, long now, CancellationToken cancel) =>
+        (await RecordResultsAsync(worker, keyId, [(jobId, upload)], now, cancel).ConfigureAwait(false))[0];
+
+    public Task<IReadOnlyList<RecordOutcome>> RecordResultsAsync(string worker, string keyId, IReadOnlyList<(long JobId, ResultUpload Upload)> results, long now, CancellationToken cancel) =>
+        WriteAsync<IReadOnlyList<RecordOutcome>>(async (connection, transaction) =>
         {
-            var package = await ScalarAsync(connection, transaction,
-                "UPDATE jobs SET state = 'done', finished_at = @now WHERE id = @id AND state = 'leased' AND lease_id = @l AND worker = @w AND lease_expires >= @now RETURNING package_id",
-                cancel, ("now", now), ("id", jobId), ("l", upload.LeaseId), ("w", worker)).ConfigureAwait(false);
-            if (package is null)
+            var outcomes = new RecordOutcome[results.Count];
+            var seen = new HashSet<long>();
+            var candidates = new List<int>();
+            for (var i = 0; i < results.Count; i++)
             {
-                var exists = await ScalarAsync(connection, transaction, "SELECT id FROM jobs WHERE id = @id", cancel, ("id", jobId)).ConfigureAwait(false);
-                return new RecordOutcome(exists is null ? RecordStatus.NoSuchJob : RecordStatus.LeaseNotHeld, 0);
+                // A job named twice in one batch: only its first result can be the one recorded.
+                outcomes[i] = new RecordOutcome(RecordStatus.LeaseNotHeld, 0);
+                if (seen.Add(results[i].JobId))
+                {
+                    candidates.Add(i);
+                }
             }
 
-            var packageId = Convert.ToInt64(package, CultureInfo.InvariantCulture);
-            var resultId = Convert.ToInt64(await ScalarAsync(connection, transaction,
-                """
-                INSERT INTO results (job_id, package_id, verdict, reference_digest, rebuilt_digest, causes, normalizations, detail, worker, key_id, attestation, build_record, diff_html, recorded_at)
-                VALUES (@j, @p, @v, @rd, @bd, @c, @n, @d, @w, @k, @a, @b, @h, @t) RETURNING id
-                """,
-                cancel, ("j", jobId), ("p", packageId), ("v", upload.Verdict), ("rd", upload.ReferenceDigest), ("bd", upload.RebuiltDigest),
-                ("c", Json(upload.Causes)), ("n", Json(upload.Normalizations)), ("d", upload.Detail), ("w", worker), ("k", keyId),
-                ("a", upload.Attestation), ("b", upload.BuildRecord), ("h", upload.DiffHtml), ("t", now)).ConfigureAwait(false), CultureInfo.InvariantCulture);
-            foreach (var cause in upload.Causes.Distinct(StringComparer.Ordinal))
+            foreach (var chunk in candidates.Chunk(RowsPerStatement))
             {
-                await ExecuteAsync(connection, transaction, "INSERT INTO result_causes (result_id, cause) VALUES (@r, @c)", cancel, ("r", resultId), ("c", cause)).ConfigureAwait(false);
+                await RecordChunkAsync(connection, transaction, worker, keyId, results, chunk, outcomes, now, cancel).ConfigureAwait(false);
             }
 
-            await SetStatusAsync(connection, transaction, packageId, StatusOf(upload.Verdict), resultId, now, cancel).ConfigureAwait(false);
-            return new RecordOutcome(RecordStatus.Recorded, resultId);
+            return outcomes;
         }, cancel);
+
+    /// <summary>
+    /// One statement ends the leases the worker holds (job and lease id matching, unexpired), one inserts their
+    /// results, one their causes; then the statuses and counts. The jobs not ended are told apart: no such job, or a lease not held.
+    /// </summary>
+    private async Task RecordChunkAsync(DbConnection connection, DbTransaction transaction, string worker, string keyId, IReadOnlyList<(long JobId, ResultUpload Upload)> results,
+        int[] chunk, RecordOutcome[] outcomes, long now, CancellationToken cancel)
+    {
+        var leases = new SqlRows("l", "@", "@");
+        foreach (var i in chunk)
+        {
+            leases.Add(results[i].JobId, results[i].Upload.LeaseId);
+        }
+
+        var ended = (await ListAsync(connection, transaction,
+            $"""
+            UPDATE jobs SET state = 'done', finished_at = @now FROM (VALUES {leases.Values}) AS v
+             WHERE jobs.id = v.column1 AND jobs.lease_id = v.column2 AND jobs.state = 'leased' AND jobs.worker = @w AND jobs.lease_expires >= @now
+            RETURNING jobs.id, jobs.package_id
+            """,
+            r => (Job: r.GetInt64(0), Package: r.GetInt64(1)), cancel, [.. leases.Parameters, ("now", now), ("w", worker)]).ConfigureAwait(false)).ToDictionary(e => e.Job, e => e.Package);
+        var refused = chunk.Where(i => !ended.ContainsKey(results[i].JobId)).ToList();
+        if (refused.Count > 0)
+        {
+            var known = (await ListAsync(connection, transaction, $"SELECT id FROM jobs WHERE id IN ({SqlRows.Ids(refused.Select(i => results[i].JobId))})", r => r.GetInt64(0), cancel).ConfigureAwait(false)).ToHashSet();
+            foreach (var i in refused)
+            {
+                outcomes[i] = new RecordOutcome(known.Contains(results[i].JobId) ? RecordStatus.LeaseNotHeld : RecordStatus.NoSuchJob, 0);
+            }
+        }
+
+        var recorded = chunk.Where(i => ended.ContainsKey(results[i].JobId)).ToList();
+        if (recorded.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new SqlRows("r", "@", "@", "@", "@", "@", "@", "@", "@", "@", "@", "@", "@", "@", "@");
+        foreach (var i in recorded)
+        {
+            var (jobId, upload) = results[i];
+            rows.Add(jobId, ended[jobId], upload.Verdict, upload.ReferenceDigest, upload.RebuiltDigest, Json(upload.Causes), Json(upload.Normalizations), upload.Detail,
+                worker, keyId, upload.Attestation, upload.BuildRecord, upload.DiffHtml, now);
+        }
+
+        var ids = (await ListAsync(connection, transaction,
+            $"""
+            INSERT INTO results (job_id, package_id, verdict, reference_digest, rebuilt_digest, causes, normalizations, detail, worker, key_id, attestation, build_record, diff_html, recorded_at)
+            VALUES {rows.Values} RETURNING id, job_id
+            """,
+            r => (Result: r.GetInt64(0), Job: r.GetInt64(1)), cancel, [.. rows.Parameters]).ConfigureAwait(false)).ToDictionary(r => r.Job, r => r.Result);
+        var causes = new SqlRows("c", "@", "@");
+        foreach (var i in recorded)
+        {
+            outcomes[i] = new RecordOutcome(RecordStatus.Recorded, ids[results[i].JobId]);
+            foreach (var cause in results[i].Upload.Causes.Distinct(StringComparer.Ordinal))
+            {
+                causes.Add(ids[results[i].JobId], cause);
+            }
+        }
+
+        if (causes.Count > 0)
+        {
+            await ExecuteAsync(connection, transaction, $"INSERT INTO result_causes (result_id, cause) VALUES {causes.Values}", cancel, [.. causes.Parameters]).ConfigureAwait(false);
+        }
+
+        await SetStatusesAsync(connection, transaction, [.. recorded.Select(i => (ended[results[i].JobId], StatusOf(results[i].Upload.Verdict), (long?)ids[results[i].JobId]))], now, cancel).ConfigureAwait(false);
+    }
 
     public Task<JobFailed?> FailAsync(long jobId, string leaseId, string worker, string reason, long now, LeasePolicy policy, CancellationToken cancel) =>
         WriteAsync<JobFailed?>(async (connection, transaction) =>
@@ -127,7 +189,7 @@ public abstract partial class SqlStore
                 cancel, ("s", final ? JobStates.Failed : JobStates.Queued), ("r", message), ("a", final ? now : retryAt), ("f", final ? now : null), ("id", jobId)).ConfigureAwait(false);
             if (final)
             {
-                await SetStatusAsync(connection, transaction, held[0].Package, PackageStatus.Failed, null, now, cancel).ConfigureAwait(false);
+                await SetStatusesAsync(connection, transaction, [(held[0].Package, PackageStatus.Failed, null)], now, cancel).ConfigureAwait(false);
             }
 
             return new JobFailed(jobId, final ? JobStates.Failed : JobStates.Queued, final ? null : Time(retryAt));
@@ -154,9 +216,4 @@ public abstract partial class SqlStore
                 r => new StoredDocuments(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Text(r, 4), Text(r, 5)), cancel, ("id", resultId)).ConfigureAwait(false);
             return rows.Count == 0 ? null : rows[0];
         }, cancel);
-
-    /// <summary>Sets the package's status when <paramref name="packageId"/> is still its newest version.</summary>
-    private static Task<int> SetStatusAsync(DbConnection connection, DbTransaction transaction, long packageId, string status, long? resultId, long now, CancellationToken cancel) =>
-        ExecuteAsync(connection, transaction, "UPDATE package_status SET status = @s, result_id = @r, updated_at = @t WHERE package_id = @p",
-            cancel, ("s", status), ("r", resultId), ("t", now), ("p", packageId));
 }

@@ -13,6 +13,19 @@ public abstract partial class SqlStore : IServiceStore
     /// <summary>The auto-increment primary key column type.</summary>
     protected abstract string IdColumn { get; }
 
+    /// <summary>
+    /// The most rows one multi-row statement carries (<see cref="SqlRows"/>): many for PostgreSQL (a round trip per
+    /// statement; at most 65,535 parameters), few for SQLite, which has no round trip but finds each named parameter
+    /// by a linear search (binding n parameters costs n²).
+    /// </summary>
+    protected virtual int RowsPerStatement => 500;
+
+    /// <summary>The statement creating the index prefix searches use (empty when the primary key serves).</summary>
+    protected abstract string PrefixIndex { get; }
+
+    /// <summary>The package name as prefix searches compare it (in byte order).</summary>
+    protected abstract string PrefixName { get; }
+
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancel);
 
     /// <summary>Held around every write transaction (SQLite: one writer at a time in this process; PostgreSQL: nothing, row locks do it).</summary>
@@ -20,6 +33,9 @@ public abstract partial class SqlStore : IServiceStore
 
     /// <summary>Taken by the migration so that servers starting at once do not migrate twice (PostgreSQL: an advisory lock).</summary>
     protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel) => Task.CompletedTask;
+
+    /// <summary>Taken by a history snapshot; false when another server is taking one now (PostgreSQL: a try of an advisory lock), which is then skipped.</summary>
+    protected virtual Task<bool> TryLockForSnapshotAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel) => Task.FromResult(true);
 
     /// <summary>Settings of the database itself made before migrating, outside a transaction (SQLite: the write-ahead log).</summary>
     protected virtual Task PrepareFileAsync(DbConnection connection, CancellationToken cancel) => Task.CompletedTask;
@@ -37,7 +53,7 @@ public abstract partial class SqlStore : IServiceStore
         var current = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancel).ConfigureAwait(false) ?? 0, System.Globalization.CultureInfo.InvariantCulture);
         for (var version = current + 1; version <= Schema.Migrations.Count; version++)
         {
-            foreach (var statement in Schema.Migrations[version - 1].Replace("{id}", IdColumn, StringComparison.Ordinal).Split(';'))
+            foreach (var statement in Schema.Migrations[version - 1].Replace("{id}", IdColumn, StringComparison.Ordinal).Replace("{prefix_index}", PrefixIndex, StringComparison.Ordinal).Split(';'))
             {
                 if (!string.IsNullOrWhiteSpace(statement))
                 {

@@ -161,6 +161,40 @@ public abstract class SchedulingTests
         Assert.NotNull(old.DiffUrl);
         var why = await service.Anonymous.WhyAsync("versions");
         Assert.Empty(why.Causes); // the newest version reproduces: the old cause no longer counts
+        var collection = (await store.FindCollectionAsync("versions", CancellationToken.None))!;
+        Assert.Equal(await ((SqlStore)store).AggregatedFiguresAsync(collection.Id, CancellationToken.None), await store.FiguresAsync(collection.Id, CancellationToken.None));
+        Assert.Equal(["all", "base"], (await service.Anonymous.CollectionAsync("versions")).Sections.Select(s => s.Section));
+    }
+
+    [Fact]
+    public async Task A_batch_of_results_is_recorded_or_refused_result_by_result()
+    {
+        await using var store = await NewStoreAsync();
+        await using var service = await TestService.StartAsync(store);
+        await service.SeedAsync("batch", 3);
+        var (worker, key) = await ManualWorkerAsync(service, "batcher");
+        var leases = (await worker.LeaseAsync(new LeaseRequest(3, ["noop"]))).Jobs;
+        Assert.Equal(3, leases.Count);
+        using var other = SigningKey.Generate();
+        var answer = await worker.UploadResultsAsync(new ResultBatch(
+        [
+            new JobResult(leases[0].JobId, Signed(leases[0], "reproducible", key)),
+            new JobResult(leases[1].JobId, Signed(leases[1], "reproducible", other)),
+            new JobResult(leases[2].JobId, Signed(leases[2], "not-reproducible", key)),
+            new JobResult(leases[2].JobId, Signed(leases[2], "not-reproducible", key)),
+            new JobResult(999, Signed(leases[0] with { JobId = 999 }, "reproducible", key)),
+        ]));
+        Assert.Equal([201, 422, 201, 409, 404], answer.Results.Select(r => r.Status));
+        Assert.NotNull(answer.Results[0].ResultId);
+        var again = await worker.UploadResultsAsync(new ResultBatch([new JobResult(leases[0].JobId, Signed(leases[0], "reproducible", key))]));
+        Assert.Equal(409, Assert.Single(again.Results).Status);
+
+        var all = (await service.Anonymous.CollectionAsync("batch")).Sections[0];
+        Assert.Equal((1L, 1L, 1L), (all.Reproducible, all.NotReproducible, all.Pending));
+        var page = await service.Anonymous.PackagesAsync("batch", status: PackageStatus.Pending);
+        Assert.Equal(("p1", 1L), (Assert.Single(page.Packages).Name, page.Total));
+        Assert.Equal(3, (await service.Anonymous.PackagesAsync("batch", query: "p")).Total);
+        Assert.Empty((await service.Anonymous.PackagesAsync("batch", query: "q")).Packages);
     }
 
     private static async Task<(VerbatimClient Client, SigningKey Key)> ManualWorkerAsync(TestService service, string name)

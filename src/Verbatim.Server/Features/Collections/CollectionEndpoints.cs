@@ -6,7 +6,7 @@ using Verbatim.Service.Contracts;
 
 namespace Verbatim.Server.Features.Collections;
 
-/// <summary>Collections: list (public), create (admin), figures per section and history, the "why" summary.</summary>
+/// <summary>Collections: list (public), create (admin), figures per section, the history of each section, the "why" summary.</summary>
 public static class CollectionEndpoints
 {
     public static IEndpointRouteBuilder MapCollections(this IEndpointRouteBuilder app)
@@ -15,6 +15,7 @@ public static class CollectionEndpoints
         app.MapPost("/api/v1/collections", CreateAsync).RequireRateLimiting(ServiceHost.WritePolicy);
         app.MapGet("/api/v1/collections/{name}", GetAsync);
         app.MapGet("/api/v1/collections/{name}/why", WhyAsync);
+        app.MapGet("/api/v1/collections/{name}/history", HistoryAsync);
         return app;
     }
 
@@ -64,7 +65,7 @@ public static class CollectionEndpoints
         }
 
         var figures = await state.Store.FiguresAsync(collection.Id, cancel).ConfigureAwait(false);
-        var history = await state.Store.HistoryAsync(collection.Id, historySection, 200, cancel).ConfigureAwait(false);
+        var history = await state.Store.HistoryAsync(collection.Id, historySection, HistoryPoints, cancel).ConfigureAwait(false);
         return new CollectionDetail(collection.Name, collection.Ecosystem, collection.Description, figures, history);
     }
 
@@ -72,6 +73,40 @@ public static class CollectionEndpoints
         await DetailAsync(state, name, "all", context.RequestAborted).ConfigureAwait(false) is { } detail
             ? Results.Json(detail, ApiJson.Default.CollectionDetail)
             : Api.NotFound($"collection '{name}'");
+
+    /// <summary>The most points of history a chart or an answer holds.</summary>
+    public const int HistoryPoints = 200;
+
+    /// <summary>Everything the collection's page shows: the detail, the "why" summary and the history of every section; null when there is no such collection.</summary>
+    public static async Task<(CollectionDetail Detail, WhySummary Why, IReadOnlyList<SectionHistory> Histories)?> PageAsync(ServiceState state, string name, CancellationToken cancel)
+    {
+        var collection = await state.Store.FindCollectionAsync(name, cancel).ConfigureAwait(false);
+        if (collection is null)
+        {
+            return null;
+        }
+
+        var figures = await state.Store.FiguresAsync(collection.Id, cancel).ConfigureAwait(false);
+        var histories = new List<SectionHistory>();
+        foreach (var section in figures)
+        {
+            histories.Add(new SectionHistory(collection.Name, section.Section, await state.Store.HistoryAsync(collection.Id, section.Section, HistoryPoints, cancel).ConfigureAwait(false)));
+        }
+
+        var causes = await state.Store.CausesAsync(collection.Id, cancel).ConfigureAwait(false);
+        return (new CollectionDetail(collection.Name, collection.Ecosystem, collection.Description, figures, histories[0].Points),
+            new WhySummary(collection.Name, figures[0].NotReproducible, causes), histories);
+    }
+
+    private static async Task<IResult> HistoryAsync(string name, string? section, ServiceState state, HttpContext context)
+    {
+        section = string.IsNullOrEmpty(section) ? "all" : section;
+        var collection = await state.Store.FindCollectionAsync(name, context.RequestAborted).ConfigureAwait(false);
+        return collection is null
+            ? Api.NotFound($"collection '{name}'")
+            : Results.Json(new SectionHistory(collection.Name, section, await state.Store.HistoryAsync(collection.Id, section, HistoryPoints, context.RequestAborted).ConfigureAwait(false)),
+                ApiJson.Default.SectionHistory);
+    }
 
     /// <summary>The collection's "why" summary, or null.</summary>
     public static async Task<WhySummary?> WhySummaryAsync(ServiceState state, string name, CancellationToken cancel)

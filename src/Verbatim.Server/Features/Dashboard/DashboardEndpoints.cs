@@ -29,16 +29,15 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> CollectionAsync(string name, ServiceState state, HttpContext context)
     {
-        var detail = await CollectionEndpoints.DetailAsync(state, name, "all", context.RequestAborted).ConfigureAwait(false);
-        var why = await CollectionEndpoints.WhySummaryAsync(state, name, context.RequestAborted).ConfigureAwait(false);
-        return detail is null || why is null ? Missing($"no collection named '{name}'") : Page(Pages.Collection(detail, why));
+        var data = await CollectionEndpoints.PageAsync(state, name, context.RequestAborted).ConfigureAwait(false);
+        return data is not { } page ? Missing($"no collection named '{name}'") : Page(Pages.Collection(page.Detail, page.Why, page.Histories));
     }
 
     private static async Task<IResult> PackagesAsync(string name, string? q, string? status, int? page, ServiceState state, HttpContext context)
     {
         status = PackageStatus.All.Contains(status ?? "") ? status : null;
         var collection = await state.Store.FindCollectionAsync(name, context.RequestAborted).ConfigureAwait(false);
-        var list = collection is null ? null : await PackageEndpoints.PageAsync(state, name, q, status, page ?? 1, context.RequestAborted).ConfigureAwait(false);
+        var list = collection is null ? null : await PackageEndpoints.PageAsync(state, collection, q, status, page ?? 1, context.RequestAborted).ConfigureAwait(false);
         return list is null ? Missing($"no collection named '{name}'") : Page(Pages.PackageList(list, collection!.Ecosystem));
     }
 

@@ -25,7 +25,7 @@ internal static class Pages
         return Html.Page("Collections", html.Append("</table>").Append(Charts.Legend()).ToString());
     }
 
-    public static string Collection(CollectionDetail detail, WhySummary why)
+    public static string Collection(CollectionDetail detail, WhySummary why, IReadOnlyList<SectionHistory> histories)
     {
         var name = Html.U(detail.Name);
         var html = new StringBuilder();
@@ -59,7 +59,12 @@ internal static class Pages
         }
 
         html.Append("</table>").Append(Charts.Legend());
-        html.Append("<h2>History (all)</h2>").Append(Charts.History(detail.History));
+        html.Append("<h2>History</h2>");
+        foreach (var history in histories)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<section id=\"history-{Html.E(history.Section)}\" class=\"history\"><h3>{Html.E(history.Section)}</h3>").Append(Charts.History(history.Points)).Append("</section>");
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<h2>Why not reproducible</h2><p>{Html.N(why.NotReproducible)} package(s) not reproducible; the causes the diff engine found in their latest results:</p>");
         if (why.Causes.Count > 0)
         {

@@ -22,6 +22,7 @@ public static class JobEndpoints
         app.MapPost("/api/v1/jobs/lease", LeaseAsync).RequireRateLimiting(ServiceHost.WritePolicy);
         app.MapPost("/api/v1/jobs/{id:long}/renew", RenewAsync).RequireRateLimiting(ServiceHost.WritePolicy);
         app.MapPost("/api/v1/jobs/{id:long}/result", ResultAsync).RequireRateLimiting(ServiceHost.WritePolicy);
+        app.MapPost("/api/v1/jobs/results", ResultsAsync).RequireRateLimiting(ServiceHost.WritePolicy);
         app.MapPost("/api/v1/jobs/{id:long}/fail", FailAsync).RequireRateLimiting(ServiceHost.WritePolicy);
         app.MapGet("/api/v1/jobs/{id:long}", GetAsync);
         return app;
@@ -91,9 +92,31 @@ public static class JobEndpoints
             return refusal;
         }
 
-        if (!VerdictNames.TryParse(upload.Verdict, out _))
+        if (token!.PublicKeyPem is null)
         {
-            return Api.Error(StatusCodes.Status400BadRequest, $"verdict '{upload.Verdict}' is not one of reproducible, equivalent-after-normalization, not-reproducible, build-failed");
+            return Api.Error(StatusCodes.Status409Conflict, $"worker '{token.Name}' has no key registered");
+        }
+
+        var (checkedUpload, bad) = Check(id, upload, token, state);
+        if (bad is not null)
+        {
+            return Api.Error(bad.Status, bad.Error!);
+        }
+
+        var outcome = await state.Store.RecordResultAsync(id, token.Name, token.KeyId!, checkedUpload!, state.Now(), context.RequestAborted).ConfigureAwait(false);
+        var answer = Answer(id, outcome);
+        return answer.Status == StatusCodes.Status201Created
+            ? Results.Json(new ResultRecorded(outcome.ResultId, id), ApiJson.Default.ResultRecorded, statusCode: StatusCodes.Status201Created)
+            : Api.Error(answer.Status, answer.Error!);
+    }
+
+    /// <summary>Many results of one worker: each checked on its own (its verdict, its signature by the worker's key), the valid ones recorded in one transaction.</summary>
+    private static async Task<IResult> ResultsAsync(ResultBatch batch, ServiceState state, HttpContext context)
+    {
+        var (token, refusal) = await Auth.RequireAsync(context, state, TokenScopes.Worker).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
         }
 
         if (token!.PublicKeyPem is null)
@@ -101,20 +124,66 @@ public static class JobEndpoints
             return Api.Error(StatusCodes.Status409Conflict, $"worker '{token.Name}' has no key registered");
         }
 
-        upload = upload with { Causes = upload.Causes ?? [], Normalizations = upload.Normalizations ?? [] };
-        if (ResultStatement.Check(id, upload, state.Key(token.KeyId!, token.PublicKeyPem)) is { } bad)
+        var items = batch.Results ?? [];
+        if (items.Count > state.Options.MaxResultBatch)
         {
-            return Api.Error(StatusCodes.Status422UnprocessableEntity, $"job {id}: {bad}");
+            return Api.Error(StatusCodes.Status400BadRequest, $"{items.Count} results in one batch; at most {state.Options.MaxResultBatch}");
         }
 
-        var outcome = await state.Store.RecordResultAsync(id, token.Name, token.KeyId!, upload, state.Now(), context.RequestAborted).ConfigureAwait(false);
-        return outcome.Status switch
+        var answers = new JobResultOutcome[items.Count];
+        var valid = new List<(int Index, long JobId, ResultUpload Upload)>();
+        for (var i = 0; i < items.Count; i++)
         {
-            RecordStatus.Recorded => Results.Json(new ResultRecorded(outcome.ResultId, id), ApiJson.Default.ResultRecorded, statusCode: StatusCodes.Status201Created),
-            RecordStatus.NoSuchJob => Api.NotFound($"job {id}"),
-            _ => Api.Error(StatusCodes.Status409Conflict, $"job {id}: the lease is not held by this worker (it expired or was taken over); the result is refused"),
-        };
+            if (items[i]?.Result is null)
+            {
+                answers[i] = new JobResultOutcome(items[i]?.JobId ?? 0, StatusCodes.Status400BadRequest, Error: "a batch entry needs a jobId and a result");
+                continue;
+            }
+
+            var (upload, bad) = Check(items[i].JobId, items[i].Result, token, state);
+            if (bad is not null)
+            {
+                answers[i] = bad;
+            }
+            else
+            {
+                valid.Add((i, items[i].JobId, upload!));
+            }
+        }
+
+        if (valid.Count > 0)
+        {
+            var outcomes = await state.Store.RecordResultsAsync(token.Name, token.KeyId!, [.. valid.Select(v => (v.JobId, v.Upload))], state.Now(), context.RequestAborted).ConfigureAwait(false);
+            for (var i = 0; i < valid.Count; i++)
+            {
+                answers[valid[i].Index] = Answer(valid[i].JobId, outcomes[i]);
+            }
+        }
+
+        return Results.Json(new ResultBatchOutcome(answers), ApiJson.Default.ResultBatchOutcome);
     }
+
+    /// <summary>The upload with its lists made non-null, or why it is refused (a bad verdict: 400; an attestation that does not verify against the worker's key or says something else: 422).</summary>
+    private static (ResultUpload? Upload, JobResultOutcome? Refusal) Check(long id, ResultUpload upload, TokenRecord token, ServiceState state)
+    {
+        if (!VerdictNames.TryParse(upload.Verdict, out _))
+        {
+            return (null, new JobResultOutcome(id, StatusCodes.Status400BadRequest,
+                Error: $"verdict '{upload.Verdict}' is not one of reproducible, equivalent-after-normalization, not-reproducible, build-failed"));
+        }
+
+        upload = upload with { Causes = upload.Causes ?? [], Normalizations = upload.Normalizations ?? [], LeaseId = upload.LeaseId ?? "", Attestation = upload.Attestation ?? "" };
+        return ResultStatement.Check(id, upload, state.Key(token.KeyId!, token.PublicKeyPem!)) is { } bad
+            ? (null, new JobResultOutcome(id, StatusCodes.Status422UnprocessableEntity, Error: $"job {id}: {bad}"))
+            : (upload, null);
+    }
+
+    private static JobResultOutcome Answer(long id, RecordOutcome outcome) => outcome.Status switch
+    {
+        RecordStatus.Recorded => new JobResultOutcome(id, StatusCodes.Status201Created, outcome.ResultId),
+        RecordStatus.NoSuchJob => new JobResultOutcome(id, StatusCodes.Status404NotFound, Error: $"job {id} not found"),
+        _ => new JobResultOutcome(id, StatusCodes.Status409Conflict, Error: $"job {id}: the lease is not held by this worker (it expired or was taken over); the result is refused"),
+    };
 
     private static async Task<IResult> FailAsync(long id, JobFailure failure, ServiceState state, HttpContext context)
     {

@@ -99,11 +99,12 @@ public static class PackageEndpoints
     public static async Task<PackagePage?> PageAsync(ServiceState state, string name, string? query, string? status, int page, CancellationToken cancel)
     {
         var collection = await state.Store.FindCollectionAsync(name, cancel).ConfigureAwait(false);
-        if (collection is null)
-        {
-            return null;
-        }
+        return collection is null ? null : await PageAsync(state, collection, query, status, page, cancel).ConfigureAwait(false);
+    }
 
+    /// <summary>A page of the collection's list.</summary>
+    public static async Task<PackagePage> PageAsync(ServiceState state, Storage.CollectionRecord collection, string? query, string? status, int page, CancellationToken cancel)
+    {
         page = Math.Max(1, page);
         status = string.IsNullOrEmpty(status) ? null : status;
         query = string.IsNullOrWhiteSpace(query) ? null : query.Trim();

@@ -24,6 +24,12 @@ public sealed class SqliteStore : SqlStore
 
     protected override string IdColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    protected override int RowsPerStatement => 32;
+
+    protected override string PrefixIndex => "";
+
+    protected override string PrefixName => "name";
+
     protected override string Locked(string select) => select;
 
     protected override string ForUpdate(string select) => select;
