@@ -1,4 +1,5 @@
 using Verbatim.Common.Digests;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Verbatim.Provenance;
@@ -7,6 +8,11 @@ namespace Verbatim.Provenance;
 public sealed class VerificationKey
 {
     private readonly byte[] subjectPublicKeyInfo;
+
+    // Imported keys kept for reuse: importing costs more than a verification, and a server verifies thousands of
+    // results a second with the same few keys. One instance per concurrent caller (ECDsa's instance members are not
+    // documented as thread-safe).
+    private readonly ConcurrentBag<ECDsa> imported = [];
 
     private VerificationKey(byte[] subjectPublicKeyInfo)
     {
@@ -74,8 +80,12 @@ public sealed class VerificationKey
     /// <summary>True when <paramref name="derSignature"/> is a valid DER ECDSA P-256 SHA-256 signature over <paramref name="data"/>.</summary>
     public bool VerifyDer(ReadOnlySpan<byte> data, ReadOnlySpan<byte> derSignature)
     {
-        using var key = ECDsa.Create();
-        key.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out _);
+        if (!imported.TryTake(out var key))
+        {
+            key = ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out _);
+        }
+
         try
         {
             return key.VerifyData(data, derSignature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
@@ -83,6 +93,10 @@ public sealed class VerificationKey
         catch (CryptographicException)
         {
             return false;
+        }
+        finally
+        {
+            imported.Add(key);
         }
     }
 }

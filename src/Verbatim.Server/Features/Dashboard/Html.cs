@@ -30,7 +30,7 @@ internal static class Html
         header{background:#263238;color:#fff;padding:.6em 1.2em}header a{color:#fff;text-decoration:none;font-weight:600}
         main{padding:1em 1.2em;max-width:72em}h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}
         table{border-collapse:collapse;margin:.5em 0}td,th{padding:.25em .7em;border-bottom:1px solid #e0e0e0;text-align:left}
-        td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:.9em;word-break:break-all}
+        td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}code{font-size:.9em;word-break:break-all}
         .tag{display:inline-block;padding:0 .45em;border-radius:.3em;color:#fff;font-size:.85em}
         .pending{color:#212121}form{margin:.8em 0}input,select,button{font:inherit;padding:.2em .4em}
         nav.pages a,nav.filter a{margin-right:.8em}svg{display:block;margin:.4em 0}
