@@ -21,14 +21,14 @@ public sealed class NugetPackageFixture : IDisposable
         var published = Project(Dir.File("published-src"));
         Source = Project(Dir.File("project"));
         RebuildSupport.Exec("dotnet", published, new Dictionary<string, string>
-            {
-                ["DOTNET_CLI_HOME"] = Dir.File("dotnet-home"),
-                ["NUGET_PACKAGES"] = Dir.File("nuget-packages"),
-                ["DOTNET_NOLOGO"] = "1",
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
-                ["MSBUILDDISABLENODEREUSE"] = "1",
-            },
+        {
+            ["DOTNET_CLI_HOME"] = Dir.File("dotnet-home"),
+            ["NUGET_PACKAGES"] = Dir.File("nuget-packages"),
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+        },
             "pack", "Greeter.csproj", "-c", "Release", "-o", Dir.File("published"), "--disable-build-servers", "-nodeReuse:false",
             "-p:UseSharedCompilation=false", "-p:Deterministic=true", "-p:ContinuousIntegrationBuild=true");
         Reference = Dir.File("published/" + PackageName);
