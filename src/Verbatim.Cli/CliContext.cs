@@ -25,6 +25,23 @@ public sealed class CliContext
     /// <summary>The value of environment variable <paramref name="name"/>, or null when it is not set.</summary>
     public string? Variable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>
+    /// Writes a report to <paramref name="target"/>: standard output for <c>-</c>, else the file, atomically (a reader
+    /// never sees half a report, and a failed write leaves the old file).
+    /// </summary>
+    public void WriteOutput(string target, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (target == "-")
+        {
+            using var stdout = OpenStandardOutput();
+            write(stdout);
+            return;
+        }
+
+        Verbatim.Common.IO.AtomicWrite.Stream(target, write);
+    }
+
     /// <summary>The process's own console and environment.</summary>
     public static CliContext FromConsole()
     {

@@ -46,44 +46,41 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
         return Report(statement, key.KeyId, digest);
     }
 
-    private int Report(StatementVerification result, string keyId, string digest)
-    {
-        try
+    private int Report(StatementVerification result, string keyId, string digest) => Report(
+        result.Valid, result.Reason, result.MatchedSubject?.Name, keyId, digest,
+        report =>
         {
-            WriteJson(result, keyId, digest);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail($"cannot write {Json}: {e.Message}");
-        }
-
-        if (!result.Valid)
-        {
-            Stderr.WriteLine($"{Name}: not verified: {result.Reason}");
-            return ExitCodes.Different;
-        }
-
-        if (Json != "-")
-        {
-            Stdout.WriteLine($"verified: {ArtifactPath} (sha256:{digest}) is subject '{result.MatchedSubject!.Name}' of {EnvelopePath}");
-            Stdout.WriteLine($"  signed by key {keyId}");
-            Stdout.WriteLine($"  built by {result.BuilderId} as {result.BuildType}");
-        }
-
-        return ExitCodes.Ok;
-    }
+            report["buildType"] = result.BuildType;
+            report["builderId"] = result.BuilderId;
+        },
+        $"  built by {result.BuilderId} as {result.BuildType}");
 
     /// <summary>A rebuild statement (SLSA verification summary or Verbatim rebuild predicate): verified when signed and about this artifact, whatever result it states.</summary>
-    private int ReportRebuild(RebuildStatementVerification result, string keyId, string digest)
+    private int ReportRebuild(RebuildStatementVerification result, string keyId, string digest) => Report(
+        result.Valid, result.Reason, result.MatchedSubject?.Name, keyId, digest,
+        report =>
+        {
+            report["kind"] = result.Kind;
+            report["result"] = result.Result;
+            report["verifier"] = result.Verifier;
+        },
+        result.Kind == "verification-summary"
+            ? $"  SLSA verification summary by {result.Verifier}: {result.Result}"
+            : $"  rebuild by {result.Verifier}: {result.Result}");
+
+    /// <summary>
+    /// Writes the JSON report (the common members and the statement's own, added by <paramref name="addMembers"/>) when
+    /// asked, then the verdict: exit 1 with the reason when not verified, else the verified lines ending with
+    /// <paramref name="statementLine"/> (unless the report went to standard output).
+    /// </summary>
+    private int Report(bool verified, string? reason, string? subject, string keyId, string digest, Action<JsonObject> addMembers, string statementLine)
     {
         try
         {
             if (Json is not null)
             {
-                var report = Report(result.Valid, result.Reason, keyId, digest, result.MatchedSubject?.Name);
-                report["kind"] = result.Kind;
-                report["result"] = result.Result;
-                report["verifier"] = result.Verifier;
+                var report = Report(verified, reason, keyId, digest, subject);
+                addMembers(report);
                 Emit(report);
             }
         }
@@ -92,35 +89,20 @@ internal sealed record AttestVerification(string KeyPath, string ArtifactPath, s
             return Fail($"cannot write {Json}: {e.Message}");
         }
 
-        if (!result.Valid)
+        if (!verified)
         {
-            Stderr.WriteLine($"{Name}: not verified: {result.Reason}");
+            Stderr.WriteLine($"{Name}: not verified: {reason}");
             return ExitCodes.Different;
         }
 
         if (Json != "-")
         {
-            Stdout.WriteLine($"verified: {ArtifactPath} (sha256:{digest}) is subject '{result.MatchedSubject!.Name}' of {EnvelopePath}");
+            Stdout.WriteLine($"verified: {ArtifactPath} (sha256:{digest}) is subject '{subject}' of {EnvelopePath}");
             Stdout.WriteLine($"  signed by key {keyId}");
-            Stdout.WriteLine(result.Kind == "verification-summary"
-                ? $"  SLSA verification summary by {result.Verifier}: {result.Result}"
-                : $"  rebuild by {result.Verifier}: {result.Result}");
+            Stdout.WriteLine(statementLine);
         }
 
         return ExitCodes.Ok;
-    }
-
-    private void WriteJson(StatementVerification result, string keyId, string digest)
-    {
-        if (Json is null)
-        {
-            return;
-        }
-
-        var report = Report(result.Valid, result.Reason, keyId, digest, result.MatchedSubject?.Name);
-        report["buildType"] = result.BuildType;
-        report["builderId"] = result.BuilderId;
-        Emit(report);
     }
 
     /// <summary>The members every verification report has; those that do not apply (reason when verified, subject… when not) are null and left out.</summary>

@@ -199,14 +199,14 @@ public static class CheckCommand
         {
             if (jsonTarget is not null)
             {
-                WriteTo(cli, jsonTarget, s => CheckReportJson.Write(s, result));
+                cli.WriteOutput(jsonTarget, s => CheckReportJson.Write(s, result));
             }
 
             if (htmlTarget is not null)
             {
                 var diff = result.Diff ?? result.FlakyDiff;
                 var page = HtmlReport.Render(diff?.Path1 ?? "control", diff?.Path2 ?? "experiment", diff?.Root, diff?.Summary ?? Verbatim.Core.Model.DiffSummary.Of(null));
-                WriteTo(cli, htmlTarget, s => s.Write(Encoding.UTF8.GetBytes(page)));
+                cli.WriteOutput(htmlTarget, s => s.Write(Encoding.UTF8.GetBytes(page)));
             }
 
             if (jsonTarget != "-" && htmlTarget != "-")
@@ -241,17 +241,5 @@ public static class CheckCommand
         {
             return 0;
         }
-    }
-
-    private static void WriteTo(CliContext cli, string target, Action<Stream> write)
-    {
-        if (target == "-")
-        {
-            using var stdout = cli.OpenStandardOutput();
-            write(stdout);
-            return;
-        }
-
-        AtomicWrite.Stream(target, write);
     }
 }

@@ -68,18 +68,18 @@ public static class DiffCommand
         {
             if (json is not null)
             {
-                WriteTo(cli, json, s => JsonReport.Write(s, result.Path1, result.Path2, result.Root, result.Summary));
+                cli.WriteOutput(json, s => JsonReport.Write(s, result.Path1, result.Path2, result.Root, result.Summary));
             }
 
             if (html is not null)
             {
-                WriteTo(cli, html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(result.Path1, result.Path2, result.Root, result.Summary, options.MaxReportBytes))));
+                cli.WriteOutput(html, s => s.Write(Encoding.UTF8.GetBytes(HtmlReport.Render(result.Path1, result.Path2, result.Root, result.Summary, options.MaxReportBytes))));
             }
 
             var report = TextReport.Render(result.Path1, result.Path2, result.Root, result.Summary);
             if (text is not null && text != "-")
             {
-                WriteTo(cli, text, s => s.Write(Encoding.UTF8.GetBytes(report)));
+                cli.WriteOutput(text, s => s.Write(Encoding.UTF8.GetBytes(report)));
             }
             else if (json != "-" && html != "-")
             {
@@ -96,15 +96,4 @@ public static class DiffCommand
     }
 
     /// <summary>Writes to stdout for '-', else atomically to the target (a temporary beside it, renamed over it when complete).</summary>
-    private static void WriteTo(CliContext cli, string target, Action<Stream> write)
-    {
-        if (target == "-")
-        {
-            using var stdout = cli.OpenStandardOutput();
-            write(stdout);
-            return;
-        }
-
-        AtomicWrite.Stream(target, write);
-    }
 }

@@ -147,14 +147,7 @@ public static class NormalizeCommand
 
     private static void WriteJson(CliContext cli, string target, IReadOnlyList<FileOutcome> outcomes, long reference, bool check)
     {
-        if (target == "-")
-        {
-            using var stdout = cli.OpenStandardOutput();
-            NormalizeReport.Write(stdout, outcomes, reference, check);
-            return;
-        }
-
-        Verbatim.Common.IO.AtomicWrite.Stream(target, stream => NormalizeReport.Write(stream, outcomes, reference, check));
+        cli.WriteOutput(target, stream => NormalizeReport.Write(stream, outcomes, reference, check));
     }
 
     private static void WriteTables(CliContext cli, IReadOnlyList<FileOutcome> outcomes, bool check)

@@ -127,15 +127,11 @@ public static class RebuildCommand
 
         if (json is not null)
         {
-            var text = RebuildResultJson.Render(result);
+            cli.WriteOutput(json, s => s.Write(Encoding.UTF8.GetBytes(RebuildResultJson.Render(result))));
             if (json == "-")
             {
-                using var stdout = cli.OpenStandardOutput();
-                stdout.Write(Encoding.UTF8.GetBytes(text));
                 return;
             }
-
-            AtomicWrite.Text(json, text);
         }
 
         RebuildRenderer.Render(cli.Out, result);

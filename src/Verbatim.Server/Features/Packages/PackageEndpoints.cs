@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Verbatim.Server.Hosting;
 using Verbatim.Server.Import;
+using Verbatim.Server.Storage;
 using Verbatim.Service.Contracts;
 
 namespace Verbatim.Server.Features.Packages;
@@ -23,16 +24,10 @@ public static class PackageEndpoints
 
     private static async Task<IResult> AddAsync(string name, PackagesAdd add, ServiceState state, HttpContext context)
     {
-        var (_, refusal) = await Auth.RequireAsync(context, state, TokenScopes.Admin).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var collection = await state.Store.FindCollectionAsync(name, context.RequestAborted).ConfigureAwait(false);
+        var (collection, refusal) = await AdminCollectionAsync(name, state, context).ConfigureAwait(false);
         if (collection is null)
         {
-            return Api.NotFound($"collection '{name}'");
+            return refusal!;
         }
 
         foreach (var package in add.Packages ?? [])
@@ -55,16 +50,10 @@ public static class PackageEndpoints
     /// </summary>
     private static async Task<IResult> ImportAsync(string name, string? format, string? section, string? priority, ServiceState state, HttpContext context)
     {
-        var (_, refusal) = await Auth.RequireAsync(context, state, TokenScopes.Admin).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var collection = await state.Store.FindCollectionAsync(name, context.RequestAborted).ConfigureAwait(false);
+        var (collection, refusal) = await AdminCollectionAsync(name, state, context).ConfigureAwait(false);
         if (collection is null)
         {
-            return Api.NotFound($"collection '{name}'");
+            return refusal!;
         }
 
         if (section is not null && (Validation.Name("section", section) ?? (section == "all" ? "section 'all' is implicit" : null)) is { } badSection)
@@ -130,5 +119,18 @@ public static class PackageEndpoints
         return versions.Count == 0
             ? Api.NotFound($"package '{name}' of ecosystem '{ecosystem}'")
             : Results.Json(new PackageDetail(ecosystem, name, versions), ApiJson.Default.PackageDetail);
+    }
+
+    /// <summary>An admin's write to collection <paramref name="name"/>: the collection, or the answer refusing the request (401/403, or 404).</summary>
+    private static async Task<(CollectionRecord? Collection, IResult? Refusal)> AdminCollectionAsync(string name, ServiceState state, HttpContext context)
+    {
+        var (_, refusal) = await Auth.RequireAsync(context, state, TokenScopes.Admin).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+
+        var collection = await state.Store.FindCollectionAsync(name, context.RequestAborted).ConfigureAwait(false);
+        return collection is null ? (null, Api.NotFound($"collection '{name}'")) : (collection, null);
     }
 }
